@@ -1,0 +1,94 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "MuseCard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "musecard", targets: ["musecard"]),
+        .library(name: "MuseCardKit", targets: ["MuseCardKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        .target(
+            name: "MuseCardKit",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "MuseCardStore",
+            dependencies: [
+                "MuseCardKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(name: "MuseCardViewModel", dependencies: ["MuseCardKit", "MuseCardStore"]),
+        .target(
+            name: "MuseCardTUI",
+            dependencies: ["MuseCardViewModel", "CNCurses", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "MuseCardSandbox",
+            dependencies: [
+                "MuseCardKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "MuseCardTestSupport",
+            dependencies: [
+                "MuseCardKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/Support"
+        ),
+        .executableTarget(
+            name: "musecard",
+            dependencies: [
+                "MuseCardKit", "MuseCardStore", "MuseCardViewModel", "MuseCardTUI", "MuseCardSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "MuseCardKitTests",
+            dependencies: ["MuseCardKit", "MuseCardTestSupport"]
+        ),
+        .testTarget(name: "MuseCardSandboxTests", dependencies: ["MuseCardSandbox", "MuseCardKit", "MuseCardTestSupport"]),
+        .testTarget(name: "MuseCardStoreTests", dependencies: ["MuseCardStore", "MuseCardKit", "MuseCardTestSupport"]),
+        .testTarget(
+            name: "MuseCardViewModelTests",
+            dependencies: ["MuseCardViewModel", "MuseCardStore", "MuseCardKit", "MuseCardSandbox", "MuseCardTestSupport"]
+        ),
+        .testTarget(name: "MuseCardTUITests", dependencies: ["MuseCardTUI", "MuseCardViewModel", "MuseCardTestSupport"]),
+        .testTarget(name: "MuseCardCLITests", dependencies: ["MuseCardKit", "MuseCardTestSupport"]),
+    ]
+)

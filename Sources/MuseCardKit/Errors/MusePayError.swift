@@ -1,0 +1,73 @@
+/// Everything that can go wrong talking to MusePay, each with a one-line human message.
+public enum MusePayError: Error, Sendable, Equatable {
+    /// The service answered with a non-200 business `code`.
+    case refused(code: String, message: String)
+    /// The service answered with a non-200 HTTP status.
+    case httpStatus(Int, message: String?)
+    /// The request never got an answer.
+    case transport(TransportFailure)
+    /// The answer was not the JSON the contract promises.
+    case undecodable(String)
+    /// Missing or bad configuration (base URL, partner id, keys).
+    case configuration(String)
+    /// A private key file that group or others may read.
+    case keyPermissions(path: String, mode: UInt32)
+    /// A request field failed validation before anything was sent.
+    case validation(field: String, reason: String)
+}
+
+/// Why a request got no answer.
+public enum TransportFailure: Sendable, Equatable {
+    case timeout
+    case connectionRefused
+    case connectionReset
+    case other(String)
+}
+
+extension MusePayError: CustomStringConvertible {
+    /// The one-line message shown to a person.
+    public var description: String {
+        switch self {
+        case .refused(let code, let message):
+            return "MusePay refused the request: \(code) \(message)"
+        case .httpStatus(let status, let message):
+            let name = MusePayError.httpStatusNames[status].map { " \($0)" } ?? ""
+            return "MusePay answered HTTP \(status)\(name)" + (message.map { ": \($0)" } ?? "")
+        case .transport(let failure):
+            return "MusePay is unreachable: \(failure)"
+        case .undecodable(let detail):
+            return "MusePay sent an answer that cannot be read: \(detail)"
+        case .configuration(let detail):
+            return "configuration: \(detail)"
+        case .keyPermissions(let path, let mode):
+            return "private key \(path) is readable by group or others (mode \(String(mode, radix: 8))); run: chmod 600 \(path)"
+        case .validation(let field, let reason):
+            return "\(field): \(reason)"
+        }
+    }
+
+    /// True when the service itself answered (a refusal or an HTTP error status).
+    public var isServiceAnswer: Bool {
+        switch self {
+        case .refused, .httpStatus: return true
+        default: return false
+        }
+    }
+
+    static let httpStatusNames: [Int: String] = [
+        400: "INVALID_REQUEST", 401: "NOT_AUTHORIZED", 403: "FORBIDDEN", 404: "RESOURCE_NOT_FOUND",
+        410: "GONE", 429: "RATE_LIMIT_REACHED", 500: "INTERNAL_SERVER_ERROR", 502: "BAD_GATEWAY",
+        503: "SERVICE_UNAVAILABLE", 504: "GATEWAY_TIMEOUT",
+    ]
+}
+
+extension TransportFailure: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .timeout: return "timed out"
+        case .connectionRefused: return "connection refused"
+        case .connectionReset: return "connection reset"
+        case .other(let detail): return detail
+        }
+    }
+}

@@ -1,0 +1,69 @@
+extension JSONValue {
+    /// Compact JSON text; object keys in plain byte order so the output is stable.
+    public func jsonText(sortedKeys: Bool = true) -> String {
+        var out = ""
+        write(into: &out, sortedKeys: sortedKeys)
+        return out
+    }
+
+    /// UTF-8 bytes of `jsonText()`.
+    public var jsonBytes: [UInt8] { Array(jsonText().utf8) }
+
+    func write(into out: inout String, sortedKeys: Bool) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .number(let text): out += text
+        case .string(let text): JSONValue.writeString(text, into: &out)
+        case .array(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                item.write(into: &out, sortedKeys: sortedKeys)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            let keys = sortedKeys ? members.keys.sorted(by: JSONValue.byteOrder) : Array(members.keys)
+            for (index, key) in keys.enumerated() {
+                if index > 0 { out += "," }
+                JSONValue.writeString(key, into: &out)
+                out += ":"
+                members[key]?.write(into: &out, sortedKeys: sortedKeys)
+            }
+            out += "}"
+        }
+    }
+
+    /// Plain byte order of the UTF-8 text, as the signature demands.
+    static func byteOrder(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    }
+
+    static func writeString(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}
+
+extension JSONValue: CustomStringConvertible {
+    public var description: String { jsonText() }
+}

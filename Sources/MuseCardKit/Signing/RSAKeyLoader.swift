@@ -1,0 +1,64 @@
+import CryptoExtras
+import Foundation
+
+/// Reads RSA keys from PEM (PKCS#8, PKCS#1, SubjectPublicKeyInfo) or bare base64 DER.
+public enum RSAKeyLoader {
+    /// Loads a partner private key for signing from key text.
+    public static func signingKey(text: String, source: String) throws(MusePayError) -> _RSA.Signing.PrivateKey {
+        do {
+            if text.contains("-----BEGIN") { return try _RSA.Signing.PrivateKey(pemRepresentation: text) }
+            return try _RSA.Signing.PrivateKey(derRepresentation: try der(text, source: source))
+        } catch let error as MusePayError {
+            throw error
+        } catch {
+            throw .configuration("\(source) is not an RSA private key (PEM or base64 DER)")
+        }
+    }
+
+    /// Loads a public key for PIN encryption from key text.
+    public static func encryptionKey(text: String, source: String) throws(MusePayError) -> _RSA.Encryption.PublicKey {
+        do {
+            if text.contains("-----BEGIN") { return try _RSA.Encryption.PublicKey(pemRepresentation: text) }
+            return try _RSA.Encryption.PublicKey(derRepresentation: try der(text, source: source))
+        } catch let error as MusePayError {
+            throw error
+        } catch {
+            throw .configuration("\(source) is not an RSA public key (PEM or base64 DER)")
+        }
+    }
+
+    /// Loads a private key file, refusing one that group or others may read (as ssh does).
+    public static func signingKey(file path: String) throws(MusePayError) -> _RSA.Signing.PrivateKey {
+        try checkOwnerOnly(path)
+        return try signingKey(text: try readText(path), source: path)
+    }
+
+    /// Loads a public key file (permissions do not matter for a public key).
+    public static func encryptionKey(file path: String) throws(MusePayError) -> _RSA.Encryption.PublicKey {
+        try encryptionKey(text: try readText(path), source: path)
+    }
+
+    /// Refuses a secret file that group or others may read.
+    public static func checkOwnerOnly(_ path: String) throws(MusePayError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw .configuration("cannot read key file \(path): \(String(cString: strerror(errno)))") }
+        let mode = info.st_mode & 0o777
+        if mode & 0o077 != 0 {
+            throw .keyPermissions(path: path, mode: UInt32(mode))
+        }
+    }
+
+    static func readText(_ path: String) throws(MusePayError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .configuration("cannot read key file \(path)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func der(_ text: String, source: String) throws(MusePayError) -> Data {
+        guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters), !data.isEmpty else {
+            throw .configuration("\(source) is neither PEM nor base64 DER")
+        }
+        return data
+    }
+}

@@ -1,0 +1,130 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// Sends signed requests to MusePay over HTTP, with timeouts and safe retries.
+public final class MusePayClient: Sendable {
+    public let configuration: ClientConfiguration
+    private let http: HTTPClient
+    private let logger: Logger
+    private let clock: @Sendable () -> Date
+
+    /// Makes a client with its own connection pool; call `shutdown()` when done.
+    public init(configuration: ClientConfiguration, logger: Logger = Logger(label: "musecard.client"),
+                clock: @escaping @Sendable () -> Date = Date.init) {
+        self.configuration = configuration
+        self.logger = logger
+        self.clock = clock
+        var httpConfig = HTTPClient.Configuration()
+        httpConfig.timeout = .init(connect: .nanoseconds(configuration.connectTimeout.nanoseconds))
+        httpConfig.redirectConfiguration = .disallow
+        http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfig)
+    }
+
+    /// Closes the connection pool.
+    public func shutdown() async {
+        try? await http.shutdown()
+    }
+
+    /// Validates, signs and sends a request; safe requests are retried on 429, 5xx and
+    /// transport failures, each attempt signed anew.
+    public func send<Request: MusePayRequest>(_ request: Request) async throws(MusePayError) -> Request.Response {
+        try request.validate()
+        let fields = try request.fields(context: RequestContext(pinCipher: configuration.pinCipher))
+        let attempts = Request.isRetrySafe ? configuration.retry.maxAttempts : 1
+        var attempt = 1
+        while true {
+            do {
+                return try await performAttempt(Request.self, fields: fields, number: attempt)
+            } catch let failure {
+                guard attempt < attempts, failure.isRetryable else { throw failure.error }
+                let pause = configuration.retry.delay(afterAttempt: attempt, retryAfter: failure.retryAfter)
+                logger.info("retrying", metadata: ["path": "\(Request.path)", "attempt": "\(attempt)", "error": "\(failure.error)", "pause_ms": "\(pause.milliseconds)"])
+                try? await Task.sleep(for: pause)
+                attempt += 1
+            }
+        }
+    }
+
+    /// The body of one attempt: the request's fields, the common fields and the signature.
+    public func signedBody(fields: [String: JSONValue]) throws(MusePayError) -> [String: JSONValue] {
+        var body = fields
+        body["partner_id"] = .string(configuration.partnerId)
+        body["sign_type"] = "RSA"
+        body["timestamp"] = .string(String(Int(clock().timeIntervalSince1970)))
+        body["nonce"] = .string(Nonce.make())
+        return try configuration.signer.signed(body)
+    }
+
+    private func performAttempt<Request: MusePayRequest>(_ type: Request.Type, fields: [String: JSONValue], number: Int) async throws(AttemptFailure) -> Request.Response {
+        let body: [String: JSONValue]
+        do { body = try signedBody(fields: fields) } catch { throw AttemptFailure(error: error, isRetryable: false) }
+        let (status, headers, bytes) = try await post(path: Request.path, body: JSONValue.object(body).jsonBytes)
+        logger.debug("answer", metadata: ["path": "\(Request.path)", "attempt": "\(number)", "status": "\(status)"])
+        let envelope: ResponseEnvelope?
+        do { envelope = try ResponseEnvelope(bytes: bytes) } catch {
+            if status == 200 { throw AttemptFailure(error: error, isRetryable: true) }
+            envelope = nil
+        }
+        guard status == 200, let envelope else {
+            let retryable = status == 429 || status >= 500
+            let message = envelope.map { "\($0.code) \($0.message)".trimmingCharacters(in: .whitespaces) }
+            throw AttemptFailure(error: .httpStatus(status, message: message), isRetryable: retryable,
+                                 retryAfter: retryable ? AttemptFailure.retryAfter(headers) : nil)
+        }
+        guard envelope.isSuccess else {
+            throw AttemptFailure(error: .refused(code: envelope.code, message: envelope.message), isRetryable: false)
+        }
+        do { return try Request.Response(data: envelope.data) } catch { throw AttemptFailure(error: error, isRetryable: true) }
+    }
+
+    private func post(path: String, body: [UInt8]) async throws(AttemptFailure) -> (Int, HTTPHeaders, [UInt8]) {
+        var request = HTTPClientRequest(url: configuration.baseURL.absoluteString.trimmingSuffix("/") + path)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "Accept", value: "application/json")
+        request.body = .bytes(ByteBuffer(bytes: body))
+        do {
+            let response = try await http.execute(request, timeout: .nanoseconds(configuration.requestTimeout.nanoseconds))
+            let buffer = try await response.body.collect(upTo: 4 << 20)
+            return (Int(response.status.code), response.headers, Array(buffer.readableBytesView))
+        } catch {
+            throw AttemptFailure(error: .transport(TransportErrorMapping.failure(for: error)), isRetryable: true)
+        }
+    }
+}
+
+/// One failed attempt and whether trying again may help.
+struct AttemptFailure: Error {
+    let error: MusePayError
+    let isRetryable: Bool
+    var retryAfter: Duration? = nil
+
+    /// `Retry-After` in seconds, or as an HTTP date.
+    static func retryAfter(_ headers: HTTPHeaders) -> Duration? {
+        guard let value = headers.first(name: "Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if let seconds = Double(value), seconds >= 0 { return .milliseconds(Int64(seconds * 1000)) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = formatter.date(from: value) else { return nil }
+        return .milliseconds(Int64(max(0, date.timeIntervalSinceNow) * 1000))
+    }
+}
+
+extension Duration {
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+
+    var milliseconds: Int64 { nanoseconds / 1_000_000 }
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import MuseCardKit
+
+struct ChangePIN: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "change-pin",
+        abstract: "Set a new card PIN.",
+        discussion: "The PIN is read from standard input (asked twice, without echo, on a terminal); it is never an argument."
+    )
+    @OptionGroup var target: CardTarget
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        let pin: PIN
+        do { pin = try PINReader.read() } catch { throw ExitStatus.fail(error) }
+        let request = ChangePINRequest(userId: target.userId, cardId: target.cardId, pin: pin)
+        try await CardCall.run(request, connection: connection, json: target.json) { _ in
+            ["PIN of card \(target.cardId) changed."]
+        }
+    }
+}
+
+/// Reads a PIN from standard input: a no-echo prompt, twice, on a terminal; one line otherwise.
+enum PINReader {
+    static func read() throws(MusePayError) -> PIN {
+        guard isatty(STDIN_FILENO) == 1 else {
+            guard let line = readLine(strippingNewline: true) else {
+                throw .validation(field: "card_pin", reason: "expected the new PIN on standard input")
+            }
+            return try PIN(line)
+        }
+        let first = try PIN(prompt("New PIN: "))
+        guard prompt("Repeat PIN: ") == first.matchingKey else {
+            throw .validation(field: "card_pin", reason: "the two entries differ")
+        }
+        return first
+    }
+
+    /// Prompts on standard error and reads one line with echo off.
+    private static func prompt(_ text: String) -> String {
+        FileHandle.standardError.write(Data(text.utf8))
+        var saved = termios()
+        tcgetattr(STDIN_FILENO, &saved)
+        var silent = saved
+        silent.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+        defer {
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            FileHandle.standardError.write(Data("\n".utf8))
+        }
+        return readLine(strippingNewline: true) ?? ""
+    }
+}
