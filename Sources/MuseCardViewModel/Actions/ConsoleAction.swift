@@ -21,6 +21,8 @@ public enum ConsoleAction: Sendable, Equatable {
     case commandFinished(userId: String, CardCommand, Result<CommandOutcome, MusePayError>, at: Date)
     case applicationPolled(userId: String, requestId: String, Result<ApplyResult, MusePayError>, at: Date)
     case cardAdded(userId: String, cardId: String)
+    /// A batch (lock every active card) has ended.
+    case batchFinished(userId: String, action: String, succeeded: Int, failed: Int)
     /// The cache or the audit trail failed; nothing else is lost.
     case storeFailed(String)
     /// A one-time notice, e.g. that a corrupt cache was moved aside.

@@ -44,6 +44,11 @@ public struct ConsoleReducer: Sendable {
             state.ui.selectedCardId = cardId
             Navigation.keepSelectionVisible(&state)
             return refresh([cardId], state: &state)
+        case .batchFinished(let userId, let action, let succeeded, let failed):
+            guard state.data.cardholder?.userId == userId else { return [] }
+            let text = "\(action): \(succeeded) done" + (failed > 0 ? ", \(failed) failed (see the rows)" : "")
+            state.ui.flash = Flash(text, failed > 0 ? .error : .success)
+            return []
         case .storeFailed(let message):
             state.ui.flash = Flash("Local cache or audit trail: \(message)", .error)
             return []

@@ -94,9 +94,6 @@ enum ResultHandling {
             state.ui.flash = Flash("One-time link created for \(cardId); it is shown once", .success)
         }
         state.data.log.append(SessionEvent(time: at, action: command.action, cardId: command.cardId, outcome: "ok", requestId: requestId))
-        if case .lockAll(let ids) = command {
-            state.ui.flash = Flash("Locked \(ids.count) card(s)", .success)
-        }
         return ConsoleReducer().refresh(refreshIds, state: &state)
     }
 
