@@ -28,13 +28,12 @@ extension SQLiteCardCache {
 
     public func pendingJournal(userId: String?) async throws -> [JournalEntry] {
         let scope = scope
-        let rows: [Row] = try await read { db in
+        return try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM journal WHERE profile = ? AND partner_id = ? AND state = 'pending'
                     AND (? IS NULL OR user_id = ?) ORDER BY created_at, rowid
-                """, arguments: [scope.profile, scope.partnerId, userId, userId])
+                """, arguments: [scope.profile, scope.partnerId, userId, userId]).compactMap(Self.journalEntry)
         }
-        return rows.compactMap(Self.journalEntry)
     }
 
     /// A row of `journal` as a value; rows of an unknown kind (from a newer version) are skipped.

@@ -28,12 +28,11 @@ extension SQLiteCardCache {
 
     public func cards(of userId: String) async throws -> [CachedCard] {
         let scope = scope
-        let rows: [Row] = try await read { db in
+        return try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM card WHERE profile = ? AND partner_id = ? AND user_id = ? ORDER BY added_at, rowid
-                """, arguments: [scope.profile, scope.partnerId, userId])
+                """, arguments: [scope.profile, scope.partnerId, userId]).map(Self.cachedCard)
         }
-        return rows.map(Self.cachedCard)
     }
 
     public func addCard(userId: String, cardId: String, at date: Date) async throws {
