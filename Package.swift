@@ -83,7 +83,10 @@ let package = Package(
             dependencies: ["MuseCardKit", "MuseCardTestSupport"]
         ),
         .testTarget(name: "MuseCardSandboxTests", dependencies: ["MuseCardSandbox", "MuseCardKit", "MuseCardTestSupport"]),
-        .testTarget(name: "MuseCardStoreTests", dependencies: ["MuseCardStore", "MuseCardKit", "MuseCardTestSupport"]),
+        .testTarget(
+            name: "MuseCardStoreTests",
+            dependencies: ["MuseCardStore", "MuseCardKit", "MuseCardTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "MuseCardViewModelTests",
             dependencies: ["MuseCardViewModel", "MuseCardStore", "MuseCardKit", "MuseCardSandbox", "MuseCardTestSupport"]
