@@ -19,11 +19,11 @@ struct CLIStoreHarness {
         ]
     }
 
-    func run(_ arguments: [String], base: URL? = nil, extra: [String: String] = [:], stdin: String? = nil) throws -> ProcessResult {
+    func run(_ arguments: [String], base: URL? = nil, extra: [String: String] = [:], stdin: String? = nil) async throws -> ProcessResult {
         var env = environment
         if let base { env["MUSECARD_BASE_URL"] = base.absoluteString }
         for (key, value) in extra { env[key] = value }
-        return try ProcessRunner.run(Self.binary, arguments, stdin: stdin, environment: env, clearEnvironment: true)
+        return try await ProcessRunner.run(Self.binary, arguments, stdin: stdin, environment: env, clearEnvironment: true)
     }
 
     var auditFile: URL { home.appendingPathComponent(".local/state/musecard/audit.jsonl") }

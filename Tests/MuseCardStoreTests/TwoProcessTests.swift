@@ -14,7 +14,7 @@ struct TwoProcessTests {
             Task.detached {
                 // One shell per side, each running `musecard cards add` back to back.
                 let script = "i=0; while [ $i -lt \(count) ]; do \"$0\" cards add --user U1 --card \(prefix)$i >/dev/null || exit 1; i=$((i+1)); done"
-                return try ProcessRunner.run("/bin/sh", ["-c", script, binary], environment: environment, clearEnvironment: true)
+                return try await ProcessRunner.run("/bin/sh", ["-c", script, binary], environment: environment, clearEnvironment: true)
             }
         }
         let a = loop("A"), b = loop("B")
