@@ -13,10 +13,10 @@ struct AuditCommandTests {
             "/v1/card/query": [.ok(#"{"user_id":"U2","card_id":"C9","card_status":"ACTIVE"}"#)],
             "/v1/card/change-pin": [.ok()],
         ])
-        _ = try h.run(["card", "lock", "--user", "U1", "--card", "C1", "--ticket", "SUP-42"], base: server.baseURL)
-        _ = try h.run(["card", "unlock", "--user", "U1", "--card", "C1"], base: server.baseURL)
-        _ = try h.run(["card", "get", "--user", "U2", "--card", "C9"], base: server.baseURL)
-        _ = try h.run(["card", "change-pin", "--user", "U2", "--card", "C9"], base: server.baseURL, stdin: "4711\n")
+        _ = try await h.run(["card", "lock", "--user", "U1", "--card", "C1", "--ticket", "SUP-42"], base: server.baseURL)
+        _ = try await h.run(["card", "unlock", "--user", "U1", "--card", "C1"], base: server.baseURL)
+        _ = try await h.run(["card", "get", "--user", "U2", "--card", "C9"], base: server.baseURL)
+        _ = try await h.run(["card", "change-pin", "--user", "U2", "--card", "C9"], base: server.baseURL, stdin: "4711\n")
         await server.stop()
 
         let lines = try h.auditLines()
@@ -30,20 +30,20 @@ struct AuditCommandTests {
         let mode = (try FileManager.default.attributesOfItem(atPath: h.auditFile.path)[.posixPermissions] as? Int ?? 0) & 0o777
         #expect(mode == 0o600)
 
-        let table = try h.run(["audit", "--user", "U1"])
+        let table = try await h.run(["audit", "--user", "U1"])
         #expect(table.status == 0)
         #expect(table.stdout.contains("lock") && table.stdout.contains("refused 5004") && !table.stdout.contains("change-pin"))
-        let card = try h.run(["audit", "--card", "C9", "--json"])
+        let card = try await h.run(["audit", "--card", "C9", "--json"])
         #expect(card.stdout.split(separator: "\n").count == 1 && card.stdout.contains("change-pin"))
-        let future = try h.run(["audit", "--since", "2999-01-01"])
+        let future = try await h.run(["audit", "--since", "2999-01-01"])
         #expect(future.stdout.contains("No audit entries"))
-        let bad = try h.run(["audit", "--since", "yesterday"])
+        let bad = try await h.run(["audit", "--since", "yesterday"])
         #expect(bad.status == 64 && bad.stderr.contains("--since"))
     }
 
-    @Test func validationFailuresOfMutatingCommandsAreAuditedToo() throws {
+    @Test func validationFailuresOfMutatingCommandsAreAuditedToo() async throws {
         let h = try CLIStoreHarness()
-        let result = try h.run(["card", "update-phone", "--user", "U1", "--card", "C1", "--area-code", "86", "--phone", "12ab"],
+        let result = try await h.run(["card", "update-phone", "--user", "U1", "--card", "C1", "--area-code", "86", "--phone", "12ab"],
                                base: URL(string: "http://127.0.0.1:9"))
         #expect(result.status == 64)
         let line = try #require(try h.auditLines().first)
@@ -54,14 +54,14 @@ struct AuditCommandTests {
     @Test func aBadLineIsReportedWithItsNumberAndSkipped() async throws {
         let h = try CLIStoreHarness()
         let server = try await ScriptedServer.start(["/v1/card/lock": [.ok(#"{"user_id":"U1","card_id":"C1","card_status":"LOCK"}"#)]])
-        _ = try h.run(["card", "lock", "--user", "U1", "--card", "C1"], base: server.baseURL)
+        _ = try await h.run(["card", "lock", "--user", "U1", "--card", "C1"], base: server.baseURL)
         let handle = try FileHandle(forWritingTo: h.auditFile)
         handle.seekToEndOfFile()
         handle.write(Data("garbage that is not json\n".utf8))
         try handle.close()
-        _ = try h.run(["card", "lock", "--user", "U1", "--card", "C1"], base: server.baseURL)
+        _ = try await h.run(["card", "lock", "--user", "U1", "--card", "C1"], base: server.baseURL)
         await server.stop()
-        let result = try h.run(["audit"])
+        let result = try await h.run(["audit"])
         #expect(result.status == 0)
         #expect(result.stderr.contains("audit.jsonl:2:"))
         #expect(result.stdout.split(separator: "\n").count == 3, "header and the two good entries")

@@ -19,11 +19,20 @@ struct CLIStoreHarness {
         ]
     }
 
-    func run(_ arguments: [String], base: URL? = nil, extra: [String: String] = [:], stdin: String? = nil) throws -> ProcessResult {
+    /// Runs the binary on a thread of its own: a blocking wait on the few cooperative threads would starve
+    /// the in-process `ScriptedServer` the binary is talking to.
+    func run(_ arguments: [String], base: URL? = nil, extra: [String: String] = [:], stdin: String? = nil) async throws -> ProcessResult {
         var env = environment
         if let base { env["MUSECARD_BASE_URL"] = base.absoluteString }
         for (key, value) in extra { env[key] = value }
-        return try ProcessRunner.run(Self.binary, arguments, stdin: stdin, environment: env, clearEnvironment: true)
+        let environment = env
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result {
+                    try ProcessRunner.run(Self.binary, arguments, stdin: stdin, environment: environment, clearEnvironment: true)
+                })
+            }.start()
+        }
     }
 
     var auditFile: URL { home.appendingPathComponent(".local/state/musecard/audit.jsonl") }

@@ -10,12 +10,12 @@ struct JournalResumeCommandTests {
 
     @Test func aTransportFailureLeavesTheApplyPendingAndTheNextRunReusesItsRequestId() async throws {
         let h = try CLIStoreHarness()
-        let lost = try h.run(Self.applyArgs, base: URL(string: "http://127.0.0.1:9"))
+        let lost = try await h.run(Self.applyArgs, base: URL(string: "http://127.0.0.1:9"))
         #expect(lost.status == 69)
 
         let server = try await ScriptedServer.start(["/v1/card/apply": [.ok(Self.receipt)]])
-        let resumed = try h.run(Self.applyArgs, base: server.baseURL)
-        let again = try h.run(Self.applyArgs, base: server.baseURL)
+        let resumed = try await h.run(Self.applyArgs, base: server.baseURL)
+        let again = try await h.run(Self.applyArgs, base: server.baseURL)
         let bodies = await server.received("/v1/card/apply")
         await server.stop()
         #expect(resumed.status == 0, "\(resumed.stderr)")
@@ -31,7 +31,7 @@ struct JournalResumeCommandTests {
 
     @Test func aKilledApplyIsResumedWithTheSameRequestId() async throws {
         let h = try CLIStoreHarness()
-        let slow = try await ScriptedServer.start(["/v1/card/apply": [ScriptedReply(body: #"{"code":200,"data":{}}"#, delay: .seconds(60))]])
+        let slow = try await ScriptedServer.start(["/v1/card/apply": [ScriptedReply(body: #"{"code":200,"data":{}}"#, delay: .seconds(8))]])
         var env = h.environment
         env["MUSECARD_BASE_URL"] = slow.baseURL.absoluteString
         let process = Process()
@@ -53,7 +53,7 @@ struct JournalResumeCommandTests {
         let killedId = try #require(sent.first?["request_id"]?.scalarText)
 
         let fast = try await ScriptedServer.start(["/v1/card/apply": [.ok(Self.receipt)]])
-        let resumed = try h.run(Self.applyArgs, base: fast.baseURL)
+        let resumed = try await h.run(Self.applyArgs, base: fast.baseURL)
         let resent = await fast.received("/v1/card/apply")
         await fast.stop()
         #expect(resumed.status == 0, "\(resumed.stderr)")
@@ -64,24 +64,24 @@ struct JournalResumeCommandTests {
     @Test func aReplaceIsResumedAndTheNewCardIsCached() async throws {
         let h = try CLIStoreHarness()
         let args = ["card", "replace", "--user", "U1", "--card", "C1", "--reason", "LOST"]
-        #expect(try h.run(args, base: URL(string: "http://127.0.0.1:9")).status == 69)
+        #expect(try await h.run(args, base: URL(string: "http://127.0.0.1:9")).status == 69)
         let server = try await ScriptedServer.start(["/v1/card/replace": [.ok(#"{"user_id":"U1","card_id":"C2","card_status":"PENDING"}"#)]])
-        let resumed = try h.run(args, base: server.baseURL)
+        let resumed = try await h.run(args, base: server.baseURL)
         let bodies = await server.received("/v1/card/replace")
         await server.stop()
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("resuming"))
         let firstId = try #require(try h.auditLines().first?["request_id"]?.scalarText)
         #expect(bodies.first?["request_id"]?.scalarText == firstId)
-        let list = try h.run(["cards", "list", "--user", "U1"]).stdout
+        let list = try await h.run(["cards", "list", "--user", "U1"]).stdout
         #expect(list.contains("C1") && list.contains("C2"))
     }
 
     @Test func aRefusalSettlesTheEntrySoTheNextRunIsNew() async throws {
         let h = try CLIStoreHarness()
         let server = try await ScriptedServer.start(["/v1/card/apply": [ScriptedReply(body: #"{"code":5010,"message":"PRODUCT_INVALID"}"#)]])
-        #expect(try h.run(Self.applyArgs, base: server.baseURL).status == 1)
-        let second = try h.run(Self.applyArgs, base: server.baseURL)
+        #expect(try await h.run(Self.applyArgs, base: server.baseURL).status == 1)
+        let second = try await h.run(Self.applyArgs, base: server.baseURL)
         let bodies = await server.received("/v1/card/apply")
         await server.stop()
         #expect(!second.stderr.contains("resuming"))
