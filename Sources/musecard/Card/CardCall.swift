@@ -9,6 +9,7 @@ enum CardCall {
         _ request: Request, connection: ConnectionOptions, json: Bool, session given: StoreSession? = nil,
         journal: JournalEntry? = nil, render: (Request.Response) -> [String]
     ) async throws {
+        LogSetup.commandLine()
         let session = try given ?? StoreSession.open(connection, audited: Request.isAudited)
         func audit(_ outcome: AuditOutcome) async -> Bool {
             guard Request.isAudited else { return true }
