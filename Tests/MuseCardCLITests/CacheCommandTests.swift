@@ -41,9 +41,24 @@ struct CacheCommandTests {
         #expect(other.stdout.contains("No cards cached"))
     }
 
+    @Test func aCorruptCacheIsMovedAsideAndTheUserToldOnce() async throws {
+        let h = try CLIStoreHarness()
+        try FileManager.default.createDirectory(at: h.cacheFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(repeating: 0xAB, count: 4096).write(to: h.cacheFile)
+        let first = try await h.run(["cards", "add", "--user", "U1", "--card", "C1"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("cache.sqlite.corrupt-"))
+        let aside = try FileManager.default.contentsOfDirectory(atPath: h.cacheFile.deletingLastPathComponent().path)
+            .filter { $0.hasPrefix("cache.sqlite.corrupt-") }
+        #expect(aside.count == 1)
+        let second = try await h.run(["cards", "list", "--user", "U1"])
+        #expect(second.status == 0 && second.stdout.contains("C1"))
+        #expect(second.stderr.isEmpty, "told once")
+    }
+
     @Test func badIdsAndMissingPartnerAreRefused() async throws {
         let h = try CLIStoreHarness()
-        let bad = try await h.run(["cards", "add", "--user", "U 1", "--card", "C1"])
+        let bad = try await h.run(["cards", "add", "--user", "U\u{1B}[2J", "--card", "C1"])
         #expect(bad.status == 64 && bad.stderr.contains("user_id"))
         var noPartner = h
         noPartner.environment["MUSECARD_PARTNER_ID"] = nil

@@ -31,7 +31,7 @@ struct JournalResumeCommandTests {
 
     @Test func aKilledApplyIsResumedWithTheSameRequestId() async throws {
         let h = try CLIStoreHarness()
-        let slow = try await ScriptedServer.start(["/v1/card/apply": [ScriptedReply(body: #"{"code":200,"data":{}}"#, delay: .seconds(60))]])
+        let slow = try await ScriptedServer.start(["/v1/card/apply": [ScriptedReply(body: #"{"code":200,"data":{}}"#, delay: .seconds(8))]])
         var env = h.environment
         env["MUSECARD_BASE_URL"] = slow.baseURL.absoluteString
         let process = Process()

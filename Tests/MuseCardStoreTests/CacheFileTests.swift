@@ -54,6 +54,7 @@ struct CacheFileTests {
         #expect(notice == nil)
         #expect(StoreTestFolder.mode(paths.cacheFolder.path) == 0o700)
         #expect(StoreTestFolder.mode(paths.cacheFile.path) == 0o600)
+        #expect(StoreTestFolder.mode(paths.cacheFile.path + ".lock") == 0o600)
         for suffix in ["-wal", "-shm"] {
             let path = paths.cacheFile.path + suffix
             #expect(FileManager.default.fileExists(atPath: path), "WAL mode keeps \(suffix) while open")

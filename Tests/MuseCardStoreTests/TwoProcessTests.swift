@@ -10,15 +10,14 @@ struct TwoProcessTests {
         let home = StoreTestFolder.make("two-process")
         let environment = ["HOME": home.path, "MUSECARD_PARTNER_ID": "200001"]
         let count = 25
-        func loop(_ prefix: String) -> Task<ProcessResult, any Error> {
-            Task.detached {
-                // One shell per side, each running `musecard cards add` back to back.
-                let script = "i=0; while [ $i -lt \(count) ]; do \"$0\" cards add --user U1 --card \(prefix)$i >/dev/null || exit 1; i=$((i+1)); done"
-                return try await ProcessRunner.run("/bin/sh", ["-c", script, binary], environment: environment, clearEnvironment: true)
-            }
+        func loop(_ prefix: String) async throws -> ProcessResult {
+            // One shell per side, each running `musecard cards add` back to back.
+            let script = "i=0; while [ $i -lt \(count) ]; do \"$0\" cards add --user U1 --card \(prefix)$i >/dev/null || exit 1; i=$((i+1)); done"
+            return try await ProcessRunner.run("/bin/sh", ["-c", script, binary], environment: environment, clearEnvironment: true)
         }
-        let a = loop("A"), b = loop("B")
-        let (resultA, resultB) = (try await a.value, try await b.value)
+        async let a = loop("A")
+        async let b = loop("B")
+        let (resultA, resultB) = try await (a, b)
         #expect(resultA.status == 0, "\(resultA.stderr)")
         #expect(resultB.status == 0, "\(resultB.stderr)")
 

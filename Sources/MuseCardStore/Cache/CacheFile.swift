@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Opens the cache file at its usual place, recovering from a corrupt or unreadable one.
 public enum CacheFile {
@@ -11,17 +12,25 @@ public enum CacheFile {
     /// `open(paths:scope:)` with the folder, file and clock given.
     public static func open(folder: URL, file: URL, scope: StoreScope, now: Date) throws -> (cache: SQLiteCardCache, notice: String?) {
         try PrivateFiles.folder(folder)
+        let lock = try OpenLock(for: file.path)
         do {
-            return (try SQLiteCardCache(path: file.path, scope: scope), nil)
-        } catch let error as StoreFileError where !FileManager.default.fileExists(atPath: file.path) {
+            return (try SQLiteCardCache(path: file.path, scope: scope, holding: lock), nil)
+        } catch let error where !isBroken(error, file: file.path) {
             throw error
         } catch {
             let aside = file.path + ".corrupt-" + stamp(now)
             try moveAside(file.path, to: aside)
-            let cache = try SQLiteCardCache(path: file.path, scope: scope)
+            let cache = try SQLiteCardCache(path: file.path, scope: scope, holding: lock)
             let notice = "The cache file \(file.path) could not be read (\(error)); it was moved to \(aside) and a fresh cache was started."
             return (cache, notice)
         }
+    }
+
+    /// Whether the file itself is the problem (not a database, damaged, unreadable) rather than, say, a busy lock.
+    static func isBroken(_ error: any Error, file: String) -> Bool {
+        guard FileManager.default.fileExists(atPath: file) else { return false }
+        guard let error = error as? DatabaseError else { return error is StoreFileError }
+        return [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_IOERR].contains(error.resultCode)
     }
 
     /// `20261125T081500Z`.

@@ -13,7 +13,13 @@ public final class SQLiteCardCache: CardCache {
     let pool: DatabasePool
 
     /// Opens (creating if needed) the file, 0600 with its -wal and -shm, and migrates it to the current schema.
-    public init(path: String, scope: StoreScope) throws {
+    public convenience init(path: String, scope: StoreScope) throws {
+        let lock = try OpenLock(for: path)
+        try self.init(path: path, scope: scope, holding: lock)
+    }
+
+    /// Opens while the caller holds the file's `OpenLock` (a second `flock` from this process would wait forever).
+    init(path: String, scope: StoreScope, holding lock: OpenLock) throws {
         self.path = path
         self.scope = scope
         try PrivateFiles.file(path)
@@ -25,6 +31,7 @@ public final class SQLiteCardCache: CardCache {
         try Self.migrator.migrate(pool)
         let check = try pool.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
         guard check == "ok" else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: check ?? "quick_check failed") }
+        withExtendedLifetime(lock) {}
         PrivateFiles.tightenIfPresent(path + "-wal")
         PrivateFiles.tightenIfPresent(path + "-shm")
     }

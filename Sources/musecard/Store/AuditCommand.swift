@@ -54,7 +54,7 @@ enum AuditTable {
         let header = ["TIME (UTC)", "OPERATOR", "PROFILE", "USER", "CARD", "ACTION", "OUTCOME", "TICKET", "REQUEST ID", "PARAMETERS"]
         let rows = entries.map { e in
             [e.time.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)),
-             s(e.operatorName), s(e.profile), s(e.userId), s(e.cardId ?? "-"), s(e.action), s(outcome(e.outcome)),
+             s(e.operatorName), s(e.profile), s(e.userId), s(e.cardId ?? "-"), s(e.action), clip(s(outcome(e.outcome))),
              s(e.ticket ?? "-"), s(e.requestId ?? "-"),
              s(e.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))]
         }
@@ -64,6 +64,9 @@ enum AuditTable {
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }.joined(separator: "\n")
     }
+
+    /// Long error texts would push every other column off screen; `--json` has them whole.
+    static func clip(_ text: String) -> String { text.count > 60 ? text.prefix(59) + "…" : text }
 
     static func outcome(_ outcome: AuditOutcome) -> String {
         switch outcome {

@@ -14,6 +14,9 @@ enum JournalNote {
         } else if let resumed = pending.first(where: { $0.kind == kind && matches($0) }) {
             let opened = resumed.createdAt.formatted(.iso8601)
             StandardError.print("musecard: resuming the pending \(kind.rawValue) opened \(opened) with request_id \(resumed.requestId)")
+            if resumed.parameters != SecretFilter.strip(parameters) {
+                StandardError.print("musecard: note: the pending request had other values; the service answers for the first one (pass --request-id for a new request)")
+            }
             return resumed
         }
         return JournalEntry(kind: kind, requestId: flag ?? RequestID.make(prefix: prefix), userId: userId, cardId: cardId,
