@@ -56,6 +56,24 @@ import Testing
         #expect(again.message.contains("nonce"))
     }
 
+    @Test func nonceIsForgottenOnceItsWindowHasPassed() async throws {
+        let h = try await Harness.start()
+        defer { Task { await h.stop() } }
+        let nonce = Nonce.make()
+        #expect(try await h.post("/v1/card/query", try h.body(Self.query, nonce: nonce)).code == "200")
+        h.clock.advance(700)
+        let later = String(Int(Date().timeIntervalSince1970) + 700)
+        #expect(try await h.post("/v1/card/query", try h.body(Self.query, timestamp: later, nonce: nonce)).code == "200",
+                "a nonce older than twice the window is no longer remembered")
+        #expect(try await h.post("/v1/card/query", try h.body(Self.query, timestamp: later, nonce: nonce)).code == "412")
+    }
+
+    @Test func nonLoopbackHostNeedsAllowRemote() async throws {
+        await #expect(throws: MusePayError.self) {
+            _ = try await SandboxServer.start(SandboxOptions(host: "0.0.0.0"))
+        }
+    }
+
     @Test func missingOrMalformedFieldsAre400NamingTheField() async throws {
         let h = try await Harness.start()
         defer { Task { await h.stop() } }
