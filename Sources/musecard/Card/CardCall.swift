@@ -8,6 +8,7 @@ enum CardCall {
         _ request: Request, connection: ConnectionOptions, json: Bool,
         render: (Request.Response) -> [String]
     ) async throws {
+        LogSetup.commandLine()
         do { try request.validate() } catch { throw ExitStatus.fail(error) }
         let configuration: ClientConfiguration
         do { configuration = try connection.resolved().clientConfiguration() } catch { throw ExitStatus.fail(error) }
