@@ -92,7 +92,10 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        .testTarget(name: "MuseCardStoreTests", dependencies: ["MuseCardStore", "MuseCardKit", "MuseCardTestSupport"]),
+        .testTarget(
+            name: "MuseCardStoreTests",
+            dependencies: ["MuseCardStore", "MuseCardKit", "MuseCardTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "MuseCardViewModelTests",
             dependencies: ["MuseCardViewModel", "MuseCardStore", "MuseCardKit", "MuseCardSandbox", "MuseCardTestSupport"]
