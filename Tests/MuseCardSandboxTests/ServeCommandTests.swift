@@ -25,7 +25,7 @@ import Testing
         return lines
     }
 
-    @Test func serveprintsItsURLFirstServesTheCardCommandAndStopsOnSIGTERM() throws {
+    @Test func serveprintsItsURLFirstServesTheCardCommandAndStopsOnSIGTERM() async throws {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-serve-\(UUID().uuidString)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
@@ -51,7 +51,7 @@ import Testing
         #expect(keyPath.hasPrefix(state.appendingPathComponent("musecard/sandbox").path))
         let mode = try FileManager.default.attributesOfItem(atPath: keyPath)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        let get = try ProcessRunner.run(Self.binary, ["card", "get", "--user", "60004410", "--card", "VC1000000010"],
+        let get = try await ProcessRunner.run(Self.binary, ["card", "get", "--user", "60004410", "--card", "VC1000000010"],
                                         environment: env, clearEnvironment: true)
         #expect(get.status == 0, "\(get.stderr)")
         #expect(get.stdout.contains("ACTIVE"))
