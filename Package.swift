@@ -98,7 +98,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MuseCardViewModelTests",
-            dependencies: ["MuseCardViewModel", "MuseCardStore", "MuseCardKit", "MuseCardSandbox", "MuseCardTestSupport"]
+            dependencies: [
+                "MuseCardViewModel", "MuseCardStore", "MuseCardKit", "MuseCardSandbox", "MuseCardTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
         .testTarget(name: "MuseCardTUITests", dependencies: ["MuseCardTUI", "MuseCardViewModel", "MuseCardTestSupport"]),
         .testTarget(name: "MuseCardCLITests", dependencies: ["MuseCardKit", "MuseCardTestSupport"]),
