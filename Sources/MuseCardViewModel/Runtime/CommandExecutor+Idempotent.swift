@@ -6,7 +6,7 @@ extension CommandExecutor {
     /// Replace: reuse a pending request_id for the same card, journal before sending, close after.
     func replace(cardId: String, reason: String, userId: String, ticket: String?, send: @escaping @Sendable (ConsoleAction) -> Void) async {
         let pending = await pendingEntry(kind: .replace, userId: userId, send: send) { $0.cardId == cardId }
-        let requestId = pending?.requestId ?? RequestIDs.make(prefix: "rep")
+        let requestId = pending?.requestId ?? RequestID.make(prefix: "rep")
         if pending == nil {
             await journal(send) {
                 try await env.cache.openJournal(JournalEntry(kind: .replace, requestId: requestId, userId: userId, cardId: cardId,
@@ -27,7 +27,7 @@ extension CommandExecutor {
     /// Apply: reuse a pending request_id for the same product; the entry stays pending until the application ends.
     func apply(_ parameters: ApplyParameters, userId: String, ticket: String?, send: @escaping @Sendable (ConsoleAction) -> Void) async {
         let pending = await pendingEntry(kind: .apply, userId: userId, send: send) { $0.parameters["card_product_id"] == parameters.productId }
-        let requestId = pending?.requestId ?? RequestIDs.make(prefix: "app")
+        let requestId = pending?.requestId ?? RequestID.make(prefix: "app")
         if pending == nil {
             var stored = ["card_product_id": parameters.productId, "card_level": parameters.level,
                           "phone_area_code": parameters.areaCode, "phone_number": parameters.phone]
@@ -107,12 +107,5 @@ extension CommandExecutor {
 
     private func journal(_ send: @Sendable (ConsoleAction) -> Void, _ work: () async throws -> Void) async {
         do { try await work() } catch { send(.storeFailed("journal: \(error)")) }
-    }
-}
-
-/// Fresh idempotency keys: a prefix, the time and random letters.
-public enum RequestIDs {
-    public static func make(prefix: String) -> String {
-        "\(prefix)-\(Int(Date().timeIntervalSince1970))-\(Nonce.make().prefix(10))"
     }
 }

@@ -70,11 +70,3 @@ extension AuditOutcome {
         if case .refused(let code, let message) = error { self = .refused(code: code, message: message) } else { self = .failed(error.description) }
     }
 }
-
-/// A fresh idempotency key: a prefix, the date and random letters.
-enum RequestID {
-    static func make(prefix: String) -> String {
-        let stamp = Int(Date().timeIntervalSince1970)
-        return "\(prefix)-\(stamp)-\(Nonce.make().prefix(10))"
-    }
-}
