@@ -88,7 +88,11 @@ let package = Package(
             name: "MuseCardViewModelTests",
             dependencies: ["MuseCardViewModel", "MuseCardStore", "MuseCardKit", "MuseCardSandbox", "MuseCardTestSupport"]
         ),
-        .testTarget(name: "MuseCardTUITests", dependencies: ["MuseCardTUI", "MuseCardViewModel", "MuseCardTestSupport"]),
+        .testTarget(
+            name: "MuseCardTUITests",
+            dependencies: ["MuseCardTUI", "MuseCardViewModel", "MuseCardTestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "MuseCardCLITests", dependencies: ["MuseCardKit", "MuseCardTestSupport"]),
     ]
 )

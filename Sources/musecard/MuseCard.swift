@@ -6,6 +6,6 @@ struct MuseCard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "musecard",
         abstract: "A keyboard-driven console for managing a cardholder's MusePay cards.",
-        subcommands: [CardCommand.self]
+        subcommands: [ConsoleCommand.self, CardCommand.self], defaultSubcommand: ConsoleCommand.self
     )
 }
