@@ -56,6 +56,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .target(
@@ -82,11 +85,23 @@ let package = Package(
             name: "MuseCardKitTests",
             dependencies: ["MuseCardKit", "MuseCardTestSupport"]
         ),
-        .testTarget(name: "MuseCardSandboxTests", dependencies: ["MuseCardSandbox", "MuseCardKit", "MuseCardTestSupport"]),
-        .testTarget(name: "MuseCardStoreTests", dependencies: ["MuseCardStore", "MuseCardKit", "MuseCardTestSupport"]),
+        .testTarget(
+            name: "MuseCardSandboxTests",
+            dependencies: [
+                "MuseCardSandbox", "MuseCardKit", "MuseCardTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(
+            name: "MuseCardStoreTests",
+            dependencies: ["MuseCardStore", "MuseCardKit", "MuseCardTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "MuseCardViewModelTests",
-            dependencies: ["MuseCardViewModel", "MuseCardStore", "MuseCardKit", "MuseCardSandbox", "MuseCardTestSupport"]
+            dependencies: [
+                "MuseCardViewModel", "MuseCardStore", "MuseCardKit", "MuseCardSandbox", "MuseCardTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
         .testTarget(
             name: "MuseCardTUITests",

@@ -6,6 +6,7 @@ struct MuseCard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "musecard",
         abstract: "A keyboard-driven console for managing a cardholder's MusePay cards.",
-        subcommands: [ConsoleCommand.self, CardCommand.self], defaultSubcommand: ConsoleCommand.self
+        subcommands: [ConsoleCommand.self, CardCommand.self, CardsCommand.self, AuditCommand.self, InfoCommand.self, KeysCommand.self, SandboxCommand.self],
+        defaultSubcommand: ConsoleCommand.self
     )
 }

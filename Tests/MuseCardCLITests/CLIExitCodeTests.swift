@@ -19,13 +19,13 @@ struct CLIExitCodeTests {
         return env
     }
 
-    func run(_ arguments: [String], env: [String: String], stdin: String? = nil) throws -> ProcessResult {
-        try ProcessRunner.run(Self.binary, arguments, stdin: stdin, environment: env, clearEnvironment: true)
+    func run(_ arguments: [String], env: [String: String], stdin: String? = nil) async throws -> ProcessResult {
+        try await ProcessRunner.run(Self.binary, arguments, stdin: stdin, environment: env, clearEnvironment: true)
     }
 
     @Test func successPrintsASummaryAndExitsZero() async throws {
         let server = try await ScriptedServer.start(["/v1/card/query": [.ok(#"{"user_id":"U1","card_id":"C1","card_status":"ACTIVE","card_no_last4":"4242","embossed_name":"EVIL\u001b[2J","daily_purchaseLimit":500.5}"#)]])
-        let result = try run(["card", "get", "--user", "U1", "--card", "C1"], env: try environment(server.baseURL))
+        let result = try await run(["card", "get", "--user", "U1", "--card", "C1"], env: try environment(server.baseURL))
         await server.stop()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("ACTIVE"))
@@ -36,7 +36,7 @@ struct CLIExitCodeTests {
 
     @Test func jsonPrintsTheDecodedData() async throws {
         let server = try await ScriptedServer.start(["/v1/card/lock": [.ok(#"{"user_id":"U1","card_id":"C1","card_status":"LOCK","extra":1}"#)]])
-        let result = try run(["card", "lock", "--user", "U1", "--card", "C1", "--json"], env: try environment(server.baseURL))
+        let result = try await run(["card", "lock", "--user", "U1", "--card", "C1", "--json"], env: try environment(server.baseURL))
         await server.stop()
         #expect(result.status == 0)
         let json = try JSONParser.parse(result.stdout)
@@ -45,7 +45,7 @@ struct CLIExitCodeTests {
 
     @Test func refusalExitsOne() async throws {
         let server = try await ScriptedServer.start(["/v1/card/unlock": [ScriptedReply(body: #"{"code":5004,"message":"USER_STATUS_INVALID"}"#)]])
-        let result = try run(["card", "unlock", "--user", "U1", "--card", "C1"], env: try environment(server.baseURL))
+        let result = try await run(["card", "unlock", "--user", "U1", "--card", "C1"], env: try environment(server.baseURL))
         await server.stop()
         #expect(result.status == 1)
         #expect(result.stderr.contains("5004"))
@@ -54,7 +54,7 @@ struct CLIExitCodeTests {
 
     @Test func validationExits64NamingTheField() async throws {
         let server = try await ScriptedServer.start([:])
-        let result = try run(["card", "update-phone", "--user", "U1", "--card", "C1", "--area-code", "86", "--phone", "12ab"], env: try environment(server.baseURL))
+        let result = try await run(["card", "update-phone", "--user", "U1", "--card", "C1", "--area-code", "86", "--phone", "12ab"], env: try environment(server.baseURL))
         let sent = await server.received("/v1/card/update-phone")
         await server.stop()
         #expect(result.status == 64)
@@ -62,54 +62,54 @@ struct CLIExitCodeTests {
         #expect(sent.isEmpty)
     }
 
-    @Test func badLimitExits64() throws {
-        let result = try run(["card", "limit", "--user", "U1", "--card", "C1", "--daily", "1e3"], env: try environment(URL(string: "http://127.0.0.1:9")))
+    @Test func badLimitExits64() async throws {
+        let result = try await run(["card", "limit", "--user", "U1", "--card", "C1", "--daily", "1e3"], env: try environment(URL(string: "http://127.0.0.1:9")))
         #expect(result.status == 64)
         #expect(result.stderr.contains("daily_purchase_limit"))
     }
 
-    @Test func missingArgumentExits64() throws {
-        let result = try run(["card", "lock", "--user", "U1"], env: try environment(URL(string: "http://127.0.0.1:9")))
+    @Test func missingArgumentExits64() async throws {
+        let result = try await run(["card", "lock", "--user", "U1"], env: try environment(URL(string: "http://127.0.0.1:9")))
         #expect(result.status == 64)
     }
 
     @Test func undecodableAnswerExits65() async throws {
         let server = try await ScriptedServer.start(["/v1/card/query": [ScriptedReply(body: "<html>")]])
-        let result = try run(["card", "get", "--user", "U1", "--card", "C1"], env: try environment(server.baseURL))
+        let result = try await run(["card", "get", "--user", "U1", "--card", "C1"], env: try environment(server.baseURL))
         await server.stop()
         #expect(result.status == 65)
     }
 
-    @Test func unreachableExits69() throws {
-        let result = try run(["card", "get", "--user", "U1", "--card", "C1"], env: try environment(URL(string: "http://127.0.0.1:9")))
+    @Test func unreachableExits69() async throws {
+        let result = try await run(["card", "get", "--user", "U1", "--card", "C1"], env: try environment(URL(string: "http://127.0.0.1:9")))
         #expect(result.status == 69)
         #expect(result.stderr.contains("unreachable"))
     }
 
-    @Test func looseKeyPermissionsExit77() throws {
+    @Test func looseKeyPermissionsExit77() async throws {
         let key = try Fixtures.privateCopy("keys/partner_private.pem", mode: 0o644)
-        let result = try run(["card", "get", "--user", "U1", "--card", "C1"], env: try environment(URL(string: "http://127.0.0.1:9"), key: key))
+        let result = try await run(["card", "get", "--user", "U1", "--card", "C1"], env: try environment(URL(string: "http://127.0.0.1:9"), key: key))
         #expect(result.status == 77)
         #expect(result.stderr.contains("chmod 600"))
     }
 
-    @Test func missingConfigurationExits78() throws {
+    @Test func missingConfigurationExits78() async throws {
         var env = try environment(nil)
         env["MUSECARD_PARTNER_ID"] = nil
-        let result = try run(["card", "get", "--user", "U1", "--card", "C1", "--base-url", "http://127.0.0.1:9"], env: env)
+        let result = try await run(["card", "get", "--user", "U1", "--card", "C1", "--base-url", "http://127.0.0.1:9"], env: env)
         #expect(result.status == 78)
         #expect(result.stderr.contains("MUSECARD_PARTNER_ID"))
     }
 
-    @Test func plainHTTPToARemoteHostExits78() throws {
-        let result = try run(["card", "get", "--user", "U1", "--card", "C1"], env: try environment(URL(string: "http://api.musepay.io")))
+    @Test func plainHTTPToARemoteHostExits78() async throws {
+        let result = try await run(["card", "get", "--user", "U1", "--card", "C1"], env: try environment(URL(string: "http://api.musepay.io")))
         #expect(result.status == 78)
         #expect(result.stderr.contains("https"))
     }
 
     @Test func changePINReadsStandardInputAndEncrypts() async throws {
         let server = try await ScriptedServer.start(["/v1/card/change-pin": [.ok()]])
-        let result = try run(["card", "change-pin", "--user", "U1", "--card", "C1"], env: try environment(server.baseURL), stdin: "4711\n")
+        let result = try await run(["card", "change-pin", "--user", "U1", "--card", "C1"], env: try environment(server.baseURL), stdin: "4711\n")
         let bodies = await server.received("/v1/card/change-pin")
         await server.stop()
         #expect(result.status == 0, "\(result.stderr)")
@@ -118,15 +118,15 @@ struct CLIExitCodeTests {
         #expect(!result.stdout.contains("4711") && !result.stderr.contains("4711"))
     }
 
-    @Test func changePINRefusesABadPIN() throws {
-        let result = try run(["card", "change-pin", "--user", "U1", "--card", "C1"], env: try environment(URL(string: "http://127.0.0.1:9")), stdin: "12\n")
+    @Test func changePINRefusesABadPIN() async throws {
+        let result = try await run(["card", "change-pin", "--user", "U1", "--card", "C1"], env: try environment(URL(string: "http://127.0.0.1:9")), stdin: "12\n")
         #expect(result.status == 64)
         #expect(result.stderr.contains("card_pin"))
     }
 
     @Test func sensitiveInfoPrintsTheURLOnStandardOutputOnly() async throws {
         let server = try await ScriptedServer.start(["/v1/card/card-sensitive-info": [.ok(#"{"url":"http://127.0.0.1/reveal/xyz","expiry":"2026-11-25"}"#)]])
-        let result = try run(["card", "sensitive-info", "--user", "U1", "--card", "C1", "--ip", "203.0.113.7"], env: try environment(server.baseURL))
+        let result = try await run(["card", "sensitive-info", "--user", "U1", "--card", "C1", "--ip", "203.0.113.7"], env: try environment(server.baseURL))
         await server.stop()
         #expect(result.status == 0)
         #expect(result.stdout.contains("http://127.0.0.1/reveal/xyz"))
@@ -135,7 +135,7 @@ struct CLIExitCodeTests {
 
     @Test func replaceSendsTheGivenRequestID() async throws {
         let server = try await ScriptedServer.start(["/v1/card/replace": [.ok(#"{"user_id":"U1","card_id":"C2","card_status":"PENDING_ACTIVE"}"#)]])
-        let result = try run(["card", "replace", "--user", "U1", "--card", "C1", "--reason", "LOST", "--request-id", "rep-42"], env: try environment(server.baseURL))
+        let result = try await run(["card", "replace", "--user", "U1", "--card", "C1", "--reason", "LOST", "--request-id", "rep-42"], env: try environment(server.baseURL))
         let bodies = await server.received("/v1/card/replace")
         await server.stop()
         #expect(result.status == 0)

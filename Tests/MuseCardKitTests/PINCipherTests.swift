@@ -5,27 +5,27 @@ import Testing
 
 /// PIN encryption checked the only way a randomised padding allows: a round trip through openssl.
 struct PINCipherTests {
-    func decryptWithOpenSSL(_ base64: String) throws -> String {
+    func decryptWithOpenSSL(_ base64: String) async throws -> String {
         let data = try #require(Data(base64Encoded: base64))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("pin-\(UUID().uuidString).bin")
         try data.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try ProcessRunner.run("/usr/bin/openssl", ["pkeyutl", "-decrypt", "-inkey", Fixtures.path("keys/platform_private.pem"), "-in", file.path])
+        let result = try await ProcessRunner.run("/usr/bin/openssl", ["pkeyutl", "-decrypt", "-inkey", Fixtures.path("keys/platform_private.pem"), "-in", file.path])
         #expect(result.status == 0, "openssl: \(result.stderr)")
         return result.stdout
     }
 
     @Test(arguments: ["1234", "000000", "98765"])
-    func opensslDecryptsThePIN(_ digits: String) throws {
+    func opensslDecryptsThePIN(_ digits: String) async throws {
         let cipher = PINCipher(key: try RSAKeyLoader.encryptionKey(file: Fixtures.path("keys/platform_public.pem")))
         let encrypted = try cipher.encrypt(try PIN(digits))
         #expect(encrypted.count == 344, "2048-bit ciphertext in base64")
-        #expect(try decryptWithOpenSSL(encrypted) == digits)
+        #expect(try await decryptWithOpenSSL(encrypted) == digits)
     }
 
-    @Test func bareBase64PublicKeyWorks() throws {
+    @Test func bareBase64PublicKeyWorks() async throws {
         let cipher = PINCipher(key: try RSAKeyLoader.encryptionKey(file: Fixtures.path("keys/platform_public.b64")))
-        #expect(try decryptWithOpenSSL(try cipher.encrypt(try PIN("4321"))) == "4321")
+        #expect(try await decryptWithOpenSSL(try cipher.encrypt(try PIN("4321"))) == "4321")
     }
 
     @Test func paddingIsRandomised() throws {

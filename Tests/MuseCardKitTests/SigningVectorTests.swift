@@ -57,16 +57,16 @@ struct SigningVectorTests {
         #expect(try der.sign(vector.body) == vector.sign)
     }
 
-    @Test func pkcs1PEMKeySignsTheSame() throws {
-        let pkcs1 = try Self.opensslPKCS1(Fixtures.path("keys/partner_private.pem"))
+    @Test func pkcs1PEMKeySignsTheSame() async throws {
+        let pkcs1 = try await Self.opensslPKCS1(Fixtures.path("keys/partner_private.pem"))
         #expect(pkcs1.contains("BEGIN RSA PRIVATE KEY"))
         let signer = RequestSigner(key: try RSAKeyLoader.signingKey(text: pkcs1, source: "pkcs1"))
         let vector = try #require(Self.vectors.first)
         #expect(try signer.sign(vector.body) == vector.sign)
     }
 
-    static func opensslPKCS1(_ path: String) throws -> String {
-        let result = try ProcessRunner.run("/usr/bin/openssl", ["rsa", "-in", path, "-traditional"])
+    static func opensslPKCS1(_ path: String) async throws -> String {
+        let result = try await ProcessRunner.run("/usr/bin/openssl", ["rsa", "-in", path, "-traditional"])
         return result.stdout
     }
 

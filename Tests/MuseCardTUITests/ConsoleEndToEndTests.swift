@@ -79,20 +79,20 @@ struct ConsoleEndToEndTests {
         #expect(try !hasColour(session.captureWithAttributes()))
     }
 
-    @Test func unknownThemeIsAConfigurationError() throws {
-        let result = try ProcessRunner.run(Self.binary, ["tui", "--theme", "nope"], environment: ["MUSECARD_THEMES_DIR": Self.themes, "NO_COLOR": ""])
+    @Test func unknownThemeIsAConfigurationError() async throws {
+        let result = try await ProcessRunner.run(Self.binary, ["tui", "--theme", "nope"], environment: ["MUSECARD_THEMES_DIR": Self.themes, "NO_COLOR": ""])
         #expect(result.status == 78)
         #expect(result.stderr.contains("no theme named nope"))
     }
 
-    @Test func withoutATerminalItRefusesClearly() throws {
-        let result = try ProcessRunner.run(Self.binary, ["tui", "--theme-preview"], environment: ["MUSECARD_THEMES_DIR": Self.themes])
+    @Test func withoutATerminalItRefusesClearly() async throws {
+        let result = try await ProcessRunner.run(Self.binary, ["tui", "--theme-preview"], environment: ["MUSECARD_THEMES_DIR": Self.themes])
         #expect(result.status == 64)
         #expect(result.stderr.contains("needs a terminal"))
     }
 
     /// True when the captured screen sets a foreground or background colour.
     func hasColour(_ screen: String) -> Bool {
-        screen.range(of: #"\u{1B}\[[0-9;]*(3[0-7]|4[0-7]|38;5;[0-9]+|48;5;[0-9]+)[;m]"#, options: .regularExpression) != nil
+        screen.range(of: #"\x1B\[[0-9;]*(3[0-7]|4[0-7]|38;5;[0-9]+|48;5;[0-9]+)[;m]"#, options: .regularExpression) != nil
     }
 }

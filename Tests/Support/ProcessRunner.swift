@@ -9,8 +9,23 @@ public struct ProcessResult: Sendable {
 
 public enum ProcessRunner {
     /// Runs `executable` with `arguments`, an optional standard input and extra environment.
+    ///
+    /// The wait happens on a thread of its own: blocking the few threads of Swift's cooperative
+    /// pool would starve a test server living in the same process, and the child would time out.
     public static func run(_ executable: String, _ arguments: [String], stdin: String? = nil,
-                           environment: [String: String] = [:], clearEnvironment: Bool = false) throws -> ProcessResult {
+                           environment: [String: String] = [:], clearEnvironment: Bool = false) async throws -> ProcessResult {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(with: Result {
+                    try runBlocking(executable, arguments, stdin: stdin, environment: environment, clearEnvironment: clearEnvironment)
+                })
+            }
+            thread.start()
+        }
+    }
+
+    private static func runBlocking(_ executable: String, _ arguments: [String], stdin: String?,
+                                    environment: [String: String], clearEnvironment: Bool) throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -16,3 +16,7 @@ extension PIN {
     /// The digits, for checking a repeated entry; never store or print it.
     public var matchingKey: String { digits }
 }
+
+extension PIN: Equatable {
+    public static func == (lhs: PIN, rhs: PIN) -> Bool { lhs.digits == rhs.digits }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MuseCardKit
+import MuseCardStore
 
 struct UpdatePhone: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "update-phone", abstract: "Change the card's phone number.")
@@ -40,14 +41,17 @@ struct ReplaceCard: AsyncParsableCommand {
     @OptionGroup var target: CardTarget
     @Option(name: .customLong("reason"), help: "Why: LOST, STOLEN, DAMAGED, EXPIRED or a note (at most 128 characters).")
     var reason: String
-    @Option(name: .customLong("request-id"), help: "Idempotency key; reuse it to retry the same replacement. Default: a new one.")
+    @Option(name: .customLong("request-id"), help: "Idempotency key; reuse it to retry the same replacement. Default: the pending one for this card, else a new one.")
     var requestId: String?
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let id = requestId ?? RequestID.make(prefix: "rep")
+        let session = try StoreSession.open(connection, audited: true)
+        let journal = await JournalNote.entry(flag: requestId, kind: .replace, userId: target.userId, cardId: target.cardId,
+                                              parameters: ["replace_reason": reason], session: session, prefix: "rep") { $0.cardId == target.cardId }
+        let id = journal.requestId
         let request = ReplaceCardRequest(userId: target.userId, originalCardId: target.cardId, replaceReason: reason, requestId: id)
-        try await CardCall.run(request, connection: connection, json: target.json) { answer in
+        try await CardCall.run(request, connection: connection, json: target.json, session: session, journal: journal) { answer in
             ["Card \(target.cardId) replaced by \(answer.cardId) (\(answer.status?.rawValue ?? "status unknown")); request_id \(id)."]
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MuseCardKit
+import MuseCardStore
 
 struct ApplyCard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "apply", abstract: "Apply for a card for a cardholder.")
@@ -15,17 +16,22 @@ struct ApplyCard: AsyncParsableCommand {
     var phone: String
     @Option(name: .customLong("embossed-name"), help: "Name printed on the card.")
     var embossedName: String?
-    @Option(name: .customLong("request-id"), help: "Idempotency key; reuse it to retry the same application. Default: a new one.")
+    @Option(name: .customLong("request-id"), help: "Idempotency key; reuse it to retry the same application. Default: the pending one for this product, else a new one.")
     var requestId: String?
     @Flag(help: "Print the decoded answer as JSON.")
     var json = false
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let id = requestId ?? RequestID.make(prefix: "app")
+        let session = try StoreSession.open(connection, audited: true)
+        var parameters = ["card_product_id": product, "card_level": level, "phone_area_code": areaCode, "phone_number": phone]
+        parameters["embossed_name"] = embossedName
+        let journal = await JournalNote.entry(flag: requestId, kind: .apply, userId: userId, cardId: nil, parameters: parameters,
+                                              session: session, prefix: "app") { $0.parameters["card_product_id"] == product }
+        let id = journal.requestId
         let request = ApplyCardRequest(userId: userId, requestId: id, cardProductId: product, cardLevel: level,
                                        phoneAreaCode: areaCode, phoneNumber: phone, embossedName: embossedName)
-        try await CardCall.run(request, connection: connection, json: json) { answer in
+        try await CardCall.run(request, connection: connection, json: json, session: session, journal: journal) { answer in
             ["Application \(answer.applyId ?? "?") is \(answer.applyStatus?.rawValue ?? "?"); request_id \(answer.requestId ?? id)."]
         }
     }

@@ -1,15 +1,21 @@
 import ArgumentParser
 import MuseCardTUI
+import MuseCardViewModel
 
 extension ConsoleCommand {
-    /// Builds the view-model runtime for the session: profile → configuration (or the embedded
-    /// sandbox when there is none), store, then `ConsoleRuntime` for user/ticket/read-only.
-    ///
-    /// integrator: build the `ConsoleRuntime` here (start the embedded sandbox when no profile is
-    /// configured) and return it; `ConsoleRuntime+ScreenSource.swift` in MuseCardTUI makes it a
-    /// `ScreenSource`. Configuration errors should print one line and `throw ExitCode(…)`.
-    func makeScreenSource(_ options: ConsoleOptions) async throws -> ScreenSource {
-        StandardError.print("musecard: the console runtime is not wired in yet (try `musecard tui --theme-preview`)")
-        throw ExitCode(ExitStatus.configuration)
+    /// What the terminal draws, and how to stop what was started for it.
+    struct OpenSource: Sendable {
+        let source: any ScreenSource
+        let stop: @Sendable () async -> Void
+    }
+
+    /// The runtime for the session (configured service, or the embedded sandbox with demo data),
+    /// or the theme preview, which needs neither.
+    func openSource(settings: ConnectionSettings, themeName: String) async throws -> OpenSource {
+        if themePreview {
+            return OpenSource(source: ThemePreview(themeName: themeName), stop: {})
+        }
+        let launch = try await ConsoleWiring.launch(settings: settings, userId: userId, ticket: connection.ticket, readOnly: readOnly)
+        return OpenSource(source: launch.runtime, stop: launch.stop)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MuseCardStore
 import MuseCardTUI
 
 /// `musecard tui` (and `musecard` alone): the full-screen console for support agents.
@@ -9,14 +10,10 @@ struct ConsoleCommand: AsyncParsableCommand {
         abstract: "Open the console for a cardholder (the default when no command is given)."
     )
 
+    @OptionGroup var connection: ConnectionOptions
+
     @Option(name: .customLong("user"), help: "Cardholder user id to open (without it, the console asks).")
     var userId: String?
-
-    @Option(name: .customLong("ticket"), help: "Support ticket, recorded with every action.")
-    var ticket: String?
-
-    @Option(name: .customLong("profile"), help: "Configuration profile: sandbox, test or production.")
-    var profile: String?
 
     @Flag(name: .customLong("read-only"), help: "Look, do not touch: dangerous actions are not offered.")
     var readOnly = false
@@ -31,9 +28,16 @@ struct ConsoleCommand: AsyncParsableCommand {
     var themePreview = false
 
     func run() async throws {
+        let settings: ConnectionSettings
+        do {
+            settings = try connection.settings()
+        } catch {
+            StandardError.print("musecard: \(error)")
+            throw ExitCode(ExitStatus.configuration)
+        }
         let chosen: Theme
         do {
-            chosen = try ThemeCatalog.standard().select(name: theme, noColor: noColor)
+            chosen = try ThemeCatalog.standard().select(name: theme ?? settings.theme, noColor: noColor)
         } catch {
             StandardError.print("musecard: theme: \(error)")
             throw ExitCode(ExitStatus.configuration)
@@ -42,36 +46,20 @@ struct ConsoleCommand: AsyncParsableCommand {
             StandardError.print("musecard: \(TerminalError.notATerminal)")
             throw ExitCode(ExitStatus.usage)
         }
-        let places = ConsolePlaces.standard()
-        ConsoleLogging.bootstrap(file: places.logFile)
-        let source: ScreenSource
-        if themePreview {
-            source = ThemePreview(themeName: chosen.name)
-        } else {
-            source = try await makeScreenSource(options)
-        }
+        let logFile = MuseCardPaths.resolve().logFile.path
+        LogSetup.file(logFile)
+        let console = try await openSource(settings: settings, themeName: chosen.name)
         let result: ConsoleSession.Result
         do {
-            result = try await ConsoleSession(theme: chosen, stderrFile: places.logFile).runOnOwnThread(source)
+            result = try await ConsoleSession(theme: chosen, stderrFile: logFile).runOnOwnThread(console.source)
         } catch {
+            await console.stop()
             StandardError.print("musecard: \(error)")
             throw ExitCode(ExitStatus.configuration)
         }
+        await console.stop()
         // The screen is gone: the summary goes to standard output for the ticket.
         print(result.summary)
         if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
     }
-
-    /// What the user asked for, handed to the runtime factory.
-    var options: ConsoleOptions {
-        ConsoleOptions(userId: userId, ticket: ticket, profile: profile, readOnly: readOnly)
-    }
-}
-
-/// The session the user asked for on the command line.
-struct ConsoleOptions: Sendable, Equatable {
-    var userId: String?
-    var ticket: String?
-    var profile: String?
-    var readOnly: Bool
 }

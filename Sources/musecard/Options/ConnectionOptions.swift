@@ -1,9 +1,13 @@
 import ArgumentParser
 import Foundation
 import MuseCardKit
+import MuseCardStore
 
-/// Where MusePay is and who we are: flags, each overriding the environment variable of the same name.
+/// Where MusePay is and who we are: a config profile, overridden by MUSECARD_* variables, overridden by flags.
 struct ConnectionOptions: ParsableArguments {
+    @Option(name: .customLong("profile"), help: "Configuration profile to use (env MUSECARD_PROFILE; default: the file's default).")
+    var profile: String?
+
     @Option(name: .customLong("base-url"), help: "MusePay base URL (env MUSECARD_BASE_URL).")
     var baseURL: String?
 
@@ -19,20 +23,45 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("operator"), help: "Who is acting, for the audit trail (env MUSECARD_OPERATOR).")
     var operatorName: String?
 
-    /// The settings after flags and environment are merged.
-    func resolved(environment: [String: String] = ProcessInfo.processInfo.environment) -> ConnectionSettings {
-        func pick(_ flag: String?, _ name: String) -> String? {
-            let value = flag ?? environment[name]
-            return value?.isEmpty == true ? nil : value
+    @Option(name: .customLong("ticket"), help: "Support ticket reference for the audit trail (env MUSECARD_TICKET).")
+    var ticket: String?
+
+    /// The settings after the config profile, the environment and the flags are merged, in that order.
+    func settings(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> ConnectionSettings {
+        let paths = MuseCardPaths.resolve(environment: environment)
+        let config = try MuseCardConfig.load(path: paths.configFile.path)
+        let chosen = nonEmpty(profile) ?? nonEmpty(environment["MUSECARD_PROFILE"]) ?? config.defaultProfile
+        var base: ProfileSettings?
+        if let chosen {
+            guard let found = config.profiles[chosen] else {
+                let known = config.profiles.keys.sorted().joined(separator: ", ")
+                throw ConfigError(file: paths.configFile.path, line: nil,
+                                  message: "no profile \"\(chosen)\" (known: \(known.isEmpty ? "none" : known))")
+            }
+            base = found
+        }
+        return resolved(environment: environment, profile: base)
+    }
+
+    /// Flags over environment over the given profile's values (no file is read).
+    func resolved(environment: [String: String] = ProcessInfo.processInfo.environment, profile: ProfileSettings? = nil) -> ConnectionSettings {
+        func pick(_ flag: String?, _ name: String, _ fallback: String? = nil) -> String? {
+            nonEmpty(flag) ?? nonEmpty(environment[name]) ?? nonEmpty(fallback)
         }
         return ConnectionSettings(
-            baseURL: pick(baseURL, "MUSECARD_BASE_URL"),
-            partnerId: pick(partnerId, "MUSECARD_PARTNER_ID"),
-            privateKeyPath: pick(privateKey, "MUSECARD_PRIVATE_KEY"),
-            platformPublicKeyPath: pick(platformPublicKey, "MUSECARD_PLATFORM_PUBLIC_KEY"),
-            operatorName: pick(operatorName, "MUSECARD_OPERATOR")
+            baseURL: pick(baseURL, "MUSECARD_BASE_URL", profile?.baseURL),
+            partnerId: pick(partnerId, "MUSECARD_PARTNER_ID", profile?.partnerId),
+            privateKeyPath: pick(privateKey, "MUSECARD_PRIVATE_KEY", profile?.privateKeyPath),
+            platformPublicKeyPath: pick(platformPublicKey, "MUSECARD_PLATFORM_PUBLIC_KEY", profile?.platformPublicKeyPath),
+            operatorName: pick(operatorName, "MUSECARD_OPERATOR", profile?.operatorName),
+            profileName: profile?.name,
+            ticket: pick(ticket, "MUSECARD_TICKET"),
+            theme: profile?.theme,
+            readOnly: profile?.readOnly ?? false
         )
     }
+
+    private func nonEmpty(_ value: String?) -> String? { value?.isEmpty == true ? nil : value }
 }
 
 /// Merged connection settings, before keys are loaded.
@@ -42,6 +71,17 @@ struct ConnectionSettings: Sendable, Equatable {
     var privateKeyPath: String?
     var platformPublicKeyPath: String?
     var operatorName: String?
+    /// The config profile in use; `nil` when none was picked.
+    var profileName: String? = nil
+    var ticket: String? = nil
+    var theme: String? = nil
+    var readOnly: Bool = false
+
+    /// Which service the base URL points at.
+    var environment: ServiceEnvironment { ServiceEnvironment.classify(baseURL: baseURL) }
+
+    /// The profile name for the cache scope and the audit trail: the chosen one, else `default`.
+    var profileLabel: String { profileName ?? "default" }
 
     /// Loads keys and checks everything; errors name the missing or bad setting.
     func clientConfiguration() throws(MusePayError) -> ClientConfiguration {

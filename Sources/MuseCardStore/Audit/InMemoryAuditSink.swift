@@ -1,0 +1,15 @@
+/// An audit sink that keeps entries in memory, for view-model tests.
+public actor InMemoryAuditSink: AuditSink {
+    /// Every entry appended, in order.
+    public var entries: [AuditEntry] = []
+
+    /// An empty sink.
+    public init() {}
+
+    /// Keeps the entry, secrets stripped.
+    public func append(_ entry: AuditEntry) async throws {
+        var kept = entry
+        kept.parameters = SecretFilter.strip(entry.parameters)
+        entries.append(kept)
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import MuseCardKit
+
+/// The cache: which cards belong to which cardholder, their last records, the journal. Everything is scoped by `StoreScope`.
+public protocol CardCache: Sendable {
+    /// Every known cardholder, most recently opened first.
+    func cardholders() async throws -> [CardholderEntry]
+    /// Notes that a cardholder was opened (adding it if unknown); a `nil` label keeps the old one.
+    func recordOpened(userId: String, label: String?, at: Date) async throws
+    /// The cardholder's known cards, in the order they were added.
+    func cards(of userId: String) async throws -> [CachedCard]
+    /// Adds a card to a cardholder; a no-op if it is already known.
+    func addCard(userId: String, cardId: String, at: Date) async throws
+    /// Removes a card from the cache (the card itself is untouched).
+    func forgetCard(userId: String, cardId: String) async throws
+    /// Keeps a fetched record, adding the card if unknown, and clears its last error.
+    func saveRecord(_ record: CardRecord, fetchedAt: Date) async throws
+    /// Keeps the last error met for a card, adding the card if unknown.
+    func saveError(userId: String, cardId: String, message: String, at: Date) async throws
+    /// Opens a journal entry before its request is sent; secret parameters are stripped.
+    func openJournal(_ entry: JournalEntry) async throws
+    /// Settles or annotates a journal entry; a `nil` card id or detail keeps the old value.
+    func updateJournal(requestId: String, state: JournalState, cardId: String?, detail: String?, at: Date) async throws
+    /// Pending entries, oldest first, for one cardholder or (`nil`) all.
+    func pendingJournal(userId: String?) async throws -> [JournalEntry]
+}

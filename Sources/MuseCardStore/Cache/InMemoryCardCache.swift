@@ -1,0 +1,86 @@
+import Foundation
+import MuseCardKit
+
+/// A cache in memory with the same behaviour as `SQLiteCardCache`, for view-model tests.
+public actor InMemoryCardCache: CardCache {
+    private var holders: [String: CardholderEntry] = [:]
+    private var cardList: [CachedCard] = []
+    private var journal: [JournalEntry] = []
+
+    /// An empty cache.
+    public init() {}
+
+    public func cardholders() -> [CardholderEntry] {
+        holders.values.sorted { a, b in
+            switch (a.lastOpened, b.lastOpened) {
+            case let (x?, y?): return x != y ? x > y : a.userId < b.userId
+            case (.some, .none): return true
+            case (.none, .some): return false
+            case (.none, .none): return a.userId < b.userId
+            }
+        }
+    }
+
+    public func recordOpened(userId: String, label: String?, at date: Date) {
+        var entry = holders[userId] ?? CardholderEntry(userId: userId)
+        if let label { entry.label = label }
+        entry.lastOpened = date
+        holders[userId] = entry
+    }
+
+    public func cards(of userId: String) -> [CachedCard] { cardList.filter { $0.userId == userId } }
+
+    public func addCard(userId: String, cardId: String, at date: Date) {
+        guard index(userId, cardId) == nil else { return }
+        noteHolder(userId)
+        cardList.append(CachedCard(userId: userId, cardId: cardId, addedAt: date))
+    }
+
+    public func forgetCard(userId: String, cardId: String) {
+        cardList.removeAll { $0.userId == userId && $0.cardId == cardId }
+    }
+
+    public func saveRecord(_ record: CardRecord, fetchedAt: Date) {
+        addCard(userId: record.userId, cardId: record.cardId, at: fetchedAt)
+        guard let i = index(record.userId, record.cardId) else { return }
+        cardList[i].record = record
+        cardList[i].fetchedAt = fetchedAt
+        cardList[i].lastError = nil
+        cardList[i].lastErrorAt = nil
+    }
+
+    public func saveError(userId: String, cardId: String, message: String, at date: Date) {
+        addCard(userId: userId, cardId: cardId, at: date)
+        guard let i = index(userId, cardId) else { return }
+        cardList[i].lastError = message
+        cardList[i].lastErrorAt = date
+    }
+
+    public func openJournal(_ entry: JournalEntry) {
+        var kept = entry
+        kept.parameters = SecretFilter.strip(entry.parameters)
+        journal.removeAll { $0.requestId == entry.requestId }
+        journal.append(kept)
+    }
+
+    public func updateJournal(requestId: String, state: JournalState, cardId: String?, detail: String?, at date: Date) {
+        guard let i = journal.firstIndex(where: { $0.requestId == requestId }) else { return }
+        journal[i].state = state
+        if let cardId { journal[i].cardId = cardId }
+        if let detail { journal[i].detail = detail }
+        journal[i].updatedAt = date
+    }
+
+    public func pendingJournal(userId: String?) -> [JournalEntry] {
+        journal.filter { $0.state == .pending && (userId == nil || $0.userId == userId) }
+            .enumerated().sorted { ($0.element.createdAt, $0.offset) < ($1.element.createdAt, $1.offset) }.map(\.element)
+    }
+
+    private func index(_ userId: String, _ cardId: String) -> Int? {
+        cardList.firstIndex { $0.userId == userId && $0.cardId == cardId }
+    }
+
+    private func noteHolder(_ userId: String) {
+        if holders[userId] == nil { holders[userId] = CardholderEntry(userId: userId) }
+    }
+}

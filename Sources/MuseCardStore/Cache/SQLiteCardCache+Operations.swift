@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import MuseCardKit
+
+extension SQLiteCardCache {
+    public func cardholders() async throws -> [CardholderEntry] {
+        let scope = scope
+        return try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT user_id, label, last_opened FROM cardholder WHERE profile = ? AND partner_id = ?
+                ORDER BY last_opened IS NULL, last_opened DESC, user_id
+                """, arguments: [scope.profile, scope.partnerId]).map { row in
+                CardholderEntry(userId: row["user_id"], label: row["label"], lastOpened: Self.date(row["last_opened"]))
+            }
+        }
+    }
+
+    public func recordOpened(userId: String, label: String?, at date: Date) async throws {
+        let scope = scope
+        try await write { db in
+            try db.execute(sql: """
+                INSERT INTO cardholder (profile, partner_id, user_id, label, last_opened) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (profile, partner_id, user_id) DO UPDATE SET
+                    label = coalesce(excluded.label, cardholder.label), last_opened = excluded.last_opened
+                """, arguments: [scope.profile, scope.partnerId, userId, label, Self.seconds(date)])
+        }
+    }
+
+    public func cards(of userId: String) async throws -> [CachedCard] {
+        let scope = scope
+        return try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM card WHERE profile = ? AND partner_id = ? AND user_id = ? ORDER BY added_at, rowid
+                """, arguments: [scope.profile, scope.partnerId, userId]).map(Self.cachedCard)
+        }
+    }
+
+    public func addCard(userId: String, cardId: String, at date: Date) async throws {
+        let scope = scope
+        try await write { db in try Self.insertCard(db, scope, userId, cardId, date) }
+    }
+
+    public func forgetCard(userId: String, cardId: String) async throws {
+        let scope = scope
+        try await write { db in
+            try db.execute(sql: "DELETE FROM card WHERE profile = ? AND partner_id = ? AND user_id = ? AND card_id = ?",
+                           arguments: [scope.profile, scope.partnerId, userId, cardId])
+        }
+    }
+
+    public func saveRecord(_ record: CardRecord, fetchedAt: Date) async throws {
+        let scope = scope
+        let json = record.json.jsonText()
+        try await write { db in
+            try Self.insertCard(db, scope, record.userId, record.cardId, fetchedAt)
+            try db.execute(sql: """
+                UPDATE card SET record_json = ?, fetched_at = ?, last_error = NULL, last_error_at = NULL
+                WHERE profile = ? AND partner_id = ? AND user_id = ? AND card_id = ?
+                """, arguments: [json, Self.seconds(fetchedAt), scope.profile, scope.partnerId, record.userId, record.cardId])
+        }
+    }
+
+    public func saveError(userId: String, cardId: String, message: String, at date: Date) async throws {
+        let scope = scope
+        try await write { db in
+            try Self.insertCard(db, scope, userId, cardId, date)
+            try db.execute(sql: """
+                UPDATE card SET last_error = ?, last_error_at = ?
+                WHERE profile = ? AND partner_id = ? AND user_id = ? AND card_id = ?
+                """, arguments: [message, Self.seconds(date), scope.profile, scope.partnerId, userId, cardId])
+        }
+    }
+
+    /// Adds the card (and its cardholder) unless known; keeps the first `added_at`.
+    static func insertCard(_ db: Database, _ scope: StoreScope, _ userId: String, _ cardId: String, _ date: Date) throws {
+        try db.execute(sql: """
+            INSERT INTO cardholder (profile, partner_id, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+            """, arguments: [scope.profile, scope.partnerId, userId])
+        try db.execute(sql: """
+            INSERT INTO card (profile, partner_id, user_id, card_id, added_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """, arguments: [scope.profile, scope.partnerId, userId, cardId, seconds(date)])
+    }
+
+    /// A row of `card` as a value; an unreadable stored record reads as not fetched.
+    static func cachedCard(_ row: Row) -> CachedCard {
+        let json: String? = row["record_json"]
+        let record = json.flatMap { text in try? CardRecord(data: JSONParser.parse(text)) }
+        return CachedCard(userId: row["user_id"], cardId: row["card_id"], record: record,
+                          fetchedAt: record == nil ? nil : date(row["fetched_at"]),
+                          lastError: row["last_error"], lastErrorAt: date(row["last_error_at"]),
+                          addedAt: date(row["added_at"]) ?? Date(timeIntervalSinceReferenceDate: 0))
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Yams
+
+/// Reads `config.yaml` node by node so every error can name its line.
+struct ConfigParser {
+    let file: String
+
+    static let topKeys: Set<String> = ["default", "profiles", "keys"]
+    static let profileKeys: Set<String> = [
+        "base_url", "partner_id", "private_key", "platform_public_key", "operator", "theme", "read_only",
+    ]
+
+    func parse(_ text: String) throws(ConfigError) -> MuseCardConfig {
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch { throw yamlError(error) }
+        guard let root else { return MuseCardConfig() }
+        let top = try mapping(root, what: "the configuration")
+        var config = MuseCardConfig()
+        for (keyNode, value) in top {
+            let key = try scalar(keyNode, what: "a key")
+            switch key {
+            case "default": config.defaultProfile = try scalar(value, what: "default")
+            case "profiles":
+                for (nameNode, body) in try mapping(value, what: "profiles") {
+                    let name = try scalar(nameNode, what: "a profile name")
+                    config.profiles[name] = try profile(name, body)
+                }
+            case "keys": config.keyBindings = try keys(value)
+            default:
+                throw error(keyNode, "unknown key \"\(key)\" (expected one of: \(Self.topKeys.sorted().joined(separator: ", ")))")
+            }
+        }
+        if let chosen = config.defaultProfile, config.profiles[chosen] == nil {
+            let line = top.first { $0.key.string == "default" }?.value
+            throw error(line, "default profile \"\(chosen)\" is not under profiles")
+        }
+        return config
+    }
+
+    private func profile(_ name: String, _ node: Node) throws(ConfigError) -> ProfileSettings {
+        var settings = ProfileSettings(name: name)
+        for (keyNode, value) in try mapping(node, what: "profile \(name)") {
+            let key = try scalar(keyNode, what: "a key")
+            switch key {
+            case "base_url":
+                let text = try scalar(value, what: key)
+                guard let url = URL(string: text), url.scheme != nil, url.host != nil else { throw error(value, "base_url \"\(text)\" is not a URL") }
+                settings.baseURL = text
+            case "partner_id": settings.partnerId = try scalar(value, what: key)
+            case "private_key": settings.privateKeyPath = Self.expandTilde(try scalar(value, what: key))
+            case "platform_public_key": settings.platformPublicKeyPath = Self.expandTilde(try scalar(value, what: key))
+            case "operator": settings.operatorName = try scalar(value, what: key)
+            case "theme": settings.theme = try scalar(value, what: key)
+            case "read_only":
+                guard let flag = value.bool else { throw error(value, "read_only must be true or false") }
+                settings.readOnly = flag
+            default:
+                throw error(keyNode, "unknown key \"\(key)\" in profile \(name) (expected one of: \(Self.profileKeys.sorted().joined(separator: ", ")))")
+            }
+        }
+        return settings
+    }
+
+    /// `action: key` or `action: [key, key]`.
+    private func keys(_ node: Node) throws(ConfigError) -> [String: [String]] {
+        var bindings: [String: [String]] = [:]
+        for (actionNode, value) in try mapping(node, what: "keys") {
+            let action = try scalar(actionNode, what: "an action name")
+            if let list = value.sequence {
+                var names: [String] = []
+                for item in list { names.append(try scalar(item, what: "a key name for \(action)")) }
+                guard !names.isEmpty else { throw error(value, "keys for \(action) is an empty list") }
+                bindings[action] = names
+            } else {
+                bindings[action] = [try scalar(value, what: "a key name for \(action)")]
+            }
+        }
+        return bindings
+    }
+
+    private func mapping(_ node: Node, what: String) throws(ConfigError) -> [(key: Node, value: Node)] {
+        guard let map = node.mapping else { throw error(node, "\(what) must be a mapping of keys to values") }
+        return map.map { ($0.key, $0.value) }
+    }
+
+    private func scalar(_ node: Node, what: String) throws(ConfigError) -> String {
+        guard let text = node.scalar?.string, !text.isEmpty else { throw error(node, "\(what) must be a non-empty text value") }
+        return text
+    }
+
+    private func error(_ node: Node?, _ message: String) -> ConfigError {
+        ConfigError(file: file, line: node?.mark?.line, message: message)
+    }
+
+    private func yamlError(_ error: any Error) -> ConfigError {
+        guard let yaml = error as? YamlError else { return ConfigError(file: file, line: nil, message: "\(error)") }
+        switch yaml {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return ConfigError(file: file, line: mark.line, message: "not valid YAML: \(problem)")
+        default:
+            return ConfigError(file: file, line: nil, message: "not valid YAML: \(yaml)")
+        }
+    }
+
+    static func expandTilde(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        return MuseCardPaths.homeFolder(ProcessInfo.processInfo.environment).path + path.dropFirst()
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import MuseCardKit
+
+/// Everything that can happen to the console: user intents and the results of effects.
+public enum ConsoleAction: Sendable, Equatable {
+    // Intents.
+    /// A key, by name: the character itself, or `up`, `enter`, `esc`, `ctrl-c`, …
+    case keyPressed(String)
+    /// The front reports how many card rows fit.
+    case viewportChanged(listHeight: Int)
+    case openCardholder(userId: String, label: String?, ticket: String?)
+    case showPicker
+
+    // Results.
+    case cardholdersLoaded([KnownCardholder])
+    /// The cached cards of a cardholder, shown at once before any network answer.
+    case cachedCardsLoaded(userId: String, [CardEntry])
+    /// Applications left pending by an earlier session, to follow again.
+    case pendingOperationsLoaded(userId: String, [FollowedOperation])
+    case cardFetched(userId: String, cardId: String, Result<CardRecord, MusePayError>, at: Date)
+    case commandFinished(userId: String, CardCommand, Result<CommandOutcome, MusePayError>, at: Date)
+    case applicationPolled(userId: String, requestId: String, Result<ApplyResult, MusePayError>, at: Date)
+    case cardAdded(userId: String, cardId: String)
+    /// A batch (lock every active card) has ended.
+    case batchFinished(userId: String, action: String, succeeded: Int, failed: Int)
+    /// The cache or the audit trail failed; nothing else is lost.
+    case storeFailed(String)
+    /// A one-time notice, e.g. that a corrupt cache was moved aside.
+    case notice(String)
+}
+
+/// Work for the effect runner: plain values, run outside the reducer, results fed back as actions.
+public enum Effect: Sendable, Equatable {
+    case loadCardholders
+    /// Records the opening, then feeds back cached cards and pending operations.
+    case loadCardholder(userId: String, label: String?)
+    /// Queries each card, at most `maxConcurrent` at once; each answer comes back on its own.
+    case fetchCards(userId: String, cardIds: [String], maxConcurrent: Int)
+    /// Calls the service, journals apply/replace, audits the outcome before feeding it back.
+    case run(userId: String, CardCommand, ticket: String?)
+    case pollApplication(userId: String, requestId: String, applyId: String?, after: Duration)
+    case addCard(userId: String, cardId: String)
+    case forgetCard(userId: String, cardId: String)
+}

@@ -1,0 +1,77 @@
+import MuseCardKit
+
+/// The forms the console offers, with their fields and sensible starting values.
+public enum FormCatalog {
+    public static let replaceReasons = ["LOST", "STOLEN", "DAMAGED", "EXPIRED", "OTHER"]
+
+    static func make(_ kind: FormState.Kind, card: CardEntry?) -> FormState {
+        let record = card?.record
+        switch kind {
+        case .updatePhone:
+            return FormState(kind: kind, fields: [
+                FormField(name: "phone_area_code", label: "Area code", value: record?.phoneAreaCode ?? "", hint: "digits, e.g. 86", maxLength: 4),
+                FormField(name: "phone_number", label: "Phone", hint: "4–15 digits", maxLength: 15),
+            ])
+        case .changeLimit:
+            let current = record?.dailyPurchaseLimit.map(JSONObjectBuilder.text(of:)) ?? ""
+            return FormState(kind: kind, fields: [
+                FormField(name: "daily_purchase_limit", label: "Daily limit", value: current, hint: "e.g. 500 or 500.50", maxLength: 18),
+            ])
+        case .changePIN:
+            return FormState(kind: kind, fields: [
+                FormField(name: "card_pin", label: "New PIN", isSecret: true, hint: "4–6 digits", maxLength: 6),
+                FormField(name: "card_pin_repeat", label: "Repeat PIN", isSecret: true, maxLength: 6),
+            ])
+        case .replace:
+            return FormState(kind: kind, fields: [
+                FormField(name: "replace_reason", label: "Reason", value: replaceReasons[0], choices: replaceReasons, hint: "←/→ to choose"),
+                FormField(name: "note", label: "Note", hint: "optional; required for OTHER", maxLength: 100),
+            ])
+        case .sensitiveInfo:
+            return FormState(kind: kind, fields: [
+                FormField(name: "ip_address", label: "Client IP", hint: "the cardholder's device IP", maxLength: 45),
+            ])
+        case .apply:
+            return FormState(kind: kind, fields: [
+                FormField(name: "card_product_id", label: "Product id"),
+                FormField(name: "card_level", label: "Level", value: "1", choices: ["1", "2", "3"], hint: "1 = Platinum"),
+                FormField(name: "phone_area_code", label: "Area code", maxLength: 4),
+                FormField(name: "phone_number", label: "Phone", maxLength: 15),
+                FormField(name: "embossed_name", label: "Embossed name", hint: "optional"),
+            ])
+        case .addCard:
+            return FormState(kind: kind, fields: [FormField(name: "card_id", label: "Card id")])
+        case .openCardholder:
+            return FormState(kind: kind, fields: [
+                FormField(name: "user_id", label: "User id"),
+                FormField(name: "ticket", label: "Ticket", hint: "optional"),
+            ])
+        }
+    }
+
+    /// The popup title of a form.
+    static func title(_ kind: FormState.Kind) -> String {
+        switch kind {
+        case .updatePhone(let id): return "Update phone — \(id)"
+        case .changeLimit(let id): return "Daily limit — \(id)"
+        case .changePIN(let id): return "Change PIN — \(id)"
+        case .replace(let id): return "Replace card — \(id)"
+        case .sensitiveInfo(let id): return "Reveal card data — \(id)"
+        case .apply: return "Apply for a card"
+        case .addCard: return "Add a card id"
+        case .openCardholder: return "Open cardholder"
+        }
+    }
+
+    static func submitLabel(_ kind: FormState.Kind) -> String {
+        switch kind {
+        case .replace: return "Continue"
+        case .changePIN: return "Continue"
+        case .sensitiveInfo: return "Get link"
+        case .apply: return "Apply"
+        case .addCard: return "Add"
+        case .openCardholder: return "Open"
+        case .updatePhone, .changeLimit: return "Save"
+        }
+    }
+}

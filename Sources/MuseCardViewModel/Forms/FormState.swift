@@ -1,0 +1,58 @@
+/// An open form: its purpose, its fields, the focused field and errors.
+public struct FormState: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case updatePhone(cardId: String)
+        case changeLimit(cardId: String)
+        case changePIN(cardId: String)
+        case replace(cardId: String)
+        case sensitiveInfo(cardId: String)
+        case apply
+        case addCard
+        case openCardholder
+    }
+
+    public var kind: Kind
+    public var fields: [FormField]
+    public var focused = 0
+    /// An error for the whole form.
+    public var error: String?
+
+    public init(kind: Kind, fields: [FormField]) {
+        self.kind = kind
+        self.fields = fields
+    }
+
+    /// The current text of the field called `name`.
+    public func value(_ name: String) -> String {
+        fields.first { $0.name == name }?.value ?? ""
+    }
+
+    /// Sets the error of the field called `name`.
+    mutating func setError(_ name: String, _ message: String?) {
+        if let index = fields.firstIndex(where: { $0.name == name }) { fields[index].error = message }
+    }
+}
+
+/// One input of a form; `name` is the service's field name so errors land on the right field.
+public struct FormField: Sendable, Equatable {
+    public var name: String
+    public var label: String
+    public var value: String
+    public var isSecret: Bool
+    /// Pick-one values; empty for free text.
+    public var choices: [String]
+    public var hint: String?
+    public var error: String?
+    public var maxLength: Int
+
+    public init(name: String, label: String, value: String = "", isSecret: Bool = false,
+                choices: [String] = [], hint: String? = nil, maxLength: Int = 64) {
+        self.name = name
+        self.label = label
+        self.value = value
+        self.isSecret = isSecret
+        self.choices = choices
+        self.hint = hint
+        self.maxLength = maxLength
+    }
+}

@@ -1,0 +1,70 @@
+import MuseCardKit
+
+/// Whether an action fits the current state, and if not, why — the API.md status table.
+public enum ActionAvailability {
+    /// `nil` when `action` is allowed now; otherwise a short reason a person understands.
+    public static func whyNot(_ action: KeyAction, in state: ConsoleState) -> String? {
+        if state.session.readOnly, KeyTable.defaults.binding(action)?.isMutating == true { return "read-only session" }
+        switch action {
+        case .lock, .unlock, .activate, .activatePhysical, .updatePhone, .changeLimit, .changePIN, .replace, .sensitiveInfo:
+            return cardActionReason(action, state: state)
+        case .refresh, .forgetCard:
+            guard let card = selectedCard(state) else { return "no card selected" }
+            if action == .refresh && card.isLoading { return "already refreshing" }
+            return nil
+        case .lockAll:
+            if state.data.cardholder == nil { return "no cardholder open" }
+            if state.data.offline { return "offline" }
+            return lockableCards(state).isEmpty ? "no active card to lock" : nil
+        case .refreshAll:
+            if state.data.cardholder == nil { return "no cardholder open" }
+            return state.data.cards.isEmpty ? "no cards known" : nil
+        case .apply:
+            if state.data.cardholder == nil { return "no cardholder open" }
+            return state.data.offline ? "offline" : nil
+        case .addCard:
+            return state.data.cardholder == nil ? "no cardholder open" : nil
+        case .actionMenu:
+            return state.data.cardholder == nil ? "no cardholder open" : nil
+        case .moveDown, .moveUp, .first, .last, .pageDown, .pageUp, .openCardholder, .filter, .sort, .togglePhone, .help, .quit, .back:
+            return nil
+        }
+    }
+
+    /// Active cards that "lock every active card" would lock, in list order.
+    public static func lockableCards(_ state: ConsoleState) -> [String] {
+        state.data.cards.filter { $0.status == .active && $0.pending.isEmpty }.map(\.cardId)
+    }
+
+    static func selectedCard(_ state: ConsoleState) -> CardEntry? {
+        state.ui.selectedCardId.flatMap { state.data.card($0) }
+    }
+
+    private static func cardActionReason(_ action: KeyAction, state: ConsoleState) -> String? {
+        guard let card = selectedCard(state) else { return "no card selected" }
+        guard let record = card.record else { return "card not loaded yet — refresh it first (r)" }
+        if let busy = card.pending.first { return "busy: \(busy) in progress" }
+        if state.data.offline { return "offline" }
+        let status = record.status
+        let isPhysical = record.cardType == .physical
+        func needs(_ allowed: [CardStatus], _ what: String) -> String? {
+            allowed.contains(status) ? nil : "card is \(status.rawValue); \(what) needs \(allowed.map(\.rawValue).joined(separator: " or "))"
+        }
+        switch action {
+        case .lock: return needs([.active], "lock")
+        case .unlock: return needs([.locked], "unlock")
+        case .activate:
+            if isPhysical && status == .pendingActive { return "physical card: use activate physical" }
+            return needs([.pendingActive], "activate")
+        case .activatePhysical:
+            if !isPhysical { return "not a physical card" }
+            return needs([.pendingActive], "activate physical")
+        case .updatePhone, .changeLimit:
+            return status == .canceled ? "card is CANCELED" : nil
+        case .changePIN: return needs([.active, .locked], "change PIN")
+        case .sensitiveInfo: return needs([.active], "reveal card data")
+        case .replace: return needs([.active, .locked, .suspended], "replace")
+        default: return nil
+        }
+    }
+}

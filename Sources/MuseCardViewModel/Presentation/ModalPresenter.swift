@@ -1,0 +1,55 @@
+import Foundation
+
+/// Popups as plain data: menu items with reasons, masked form values, help from the key table.
+enum ModalPresenter {
+    static func modal(_ state: ConsoleState, reducer: ConsoleReducer) -> ModalModel? {
+        guard let modal = state.ui.modal else { return nil }
+        switch modal {
+        case .menu(let selected):
+            let card = ActionAvailability.selectedCard(state)
+            let items = reducer.menuEntries(state).map { binding in
+                let reason = ActionAvailability.whyNot(binding.action, in: state)
+                return MenuModel.Item(key: binding.keys.first.map(HintPresenter.display) ?? "", label: binding.label,
+                                      isEnabled: reason == nil, reason: reason, isDangerous: binding.isDangerous)
+            }
+            return .menu(MenuModel(title: card.map { "Actions — \(DisplayText.sanitize($0.cardId))" } ?? "Actions", items: items, selected: selected))
+        case .confirm(let c):
+            return .confirm(ConfirmModel(title: c.title, message: c.message.map(DisplayText.sanitize), confirmLabel: c.confirmLabel,
+                                         confirmFocused: c.confirmFocused, isDangerous: true))
+        case .form(let form):
+            let fields = form.fields.map { f in
+                FormModel.Field(label: f.label, value: f.isSecret ? String(repeating: "•", count: f.value.count) : DisplayText.sanitize(f.value),
+                                hint: f.hint, error: f.error, choices: f.choices)
+            }
+            return .form(FormModel(title: FormCatalog.title(form.kind), fields: fields, focused: form.focused,
+                                   submitLabel: FormCatalog.submitLabel(form.kind), error: form.error.map(DisplayText.sanitize)))
+        case .help:
+            return .help(help(reducer.activeKeys(state)))
+        case .picker(let picker):
+            let entries = state.data.knownCardholders.map { known in
+                PickerModel.Entry(userId: DisplayText.sanitize(known.userId), label: DisplayText.sanitize(known.label ?? ""),
+                                  detail: "\(known.cardCount) card\(known.cardCount == 1 ? "" : "s")")
+            }
+            return .picker(PickerModel(title: "Open a cardholder", entries: entries, selected: picker.selected,
+                                       input: DisplayText.sanitize(picker.input), error: picker.error))
+        case .secretLink(let cardId, let url, let expiry):
+            return .summary(title: "One-time card data link — \(DisplayText.sanitize(cardId))",
+                            lines: [DisplayText.sanitize(url.reveal()), "Expires: \(DisplayText.sanitize(expiry ?? "not given"))",
+                                    "Open it only on the cardholder's device. It is shown once and never stored."])
+        }
+    }
+
+    /// Every key of the table by section, plus the popup keys.
+    static func help(_ keys: KeyTable) -> HelpModel {
+        var sections = KeyBinding.Section.allCases.map { section in
+            HelpModel.Section(title: section.rawValue, entries: keys.bindings.filter { $0.section == section }.map {
+                KeyHintModel(key: $0.keys.isEmpty ? "menu" : $0.keys.map(HintPresenter.display).joined(separator: " "), label: $0.label)
+            })
+        }
+        sections.append(HelpModel.Section(title: "Popups", entries: [
+            KeyHintModel(key: "y / n", label: "confirm / cancel"), KeyHintModel(key: "esc", label: "close"),
+            KeyHintModel(key: "tab", label: "next field"), KeyHintModel(key: "⏎", label: "submit / run"),
+        ]))
+        return HelpModel(sections: sections)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import MuseCardKit
+
+/// Derives the frame to draw from the state: pure, and proportional to what is visible.
+public struct ScreenBuilder: Sendable {
+    public var keys: KeyTable
+
+    public init(keys: KeyTable = .defaults) { self.keys = keys }
+
+    /// The frame for `state` at `now`, with at most `listHeight` card rows.
+    public func screen(_ state: ConsoleState, now: Date, listHeight: Int) -> ScreenModel {
+        let list = VisibleCards.list(state)
+        let height = max(1, listHeight)
+        let offset = min(state.ui.scrollOffset, max(0, list.count - height))
+        let window = list.dropFirst(offset).prefix(height)
+        let rows = window.map { CardRowPresenter.row($0, now: now) }
+        let selected = window.firstIndex { $0.cardId == state.ui.selectedCardId }.map { $0 - offset }
+        let card = ActionAvailability.selectedCard(state)
+        let reducer = ConsoleReducer(keys: keys)
+        return ScreenModel(
+            topBar: topBar(state),
+            cardholderTitle: cardholderTitle(state, total: state.data.cards.count),
+            rows: rows,
+            rowOffset: offset,
+            totalRows: list.count,
+            selectedRow: selected,
+            detail: card.map { DetailPresenter.lines($0, state: state, now: now) } ?? [],
+            filter: state.ui.isEditingFilter || !state.ui.filterText.isEmpty
+                ? FilterModel(text: DisplayText.sanitize(state.ui.filterText), isEditing: state.ui.isEditingFilter, matchCount: list.count) : nil,
+            hints: HintPresenter.hints(state, keys: reducer.activeKeys(state)),
+            flash: state.ui.flash.map { FlashModel(text: DisplayText.sanitize($0.text), kind: FlashModel.Kind(rawValue: $0.kind.rawValue) ?? .info) },
+            modal: ModalPresenter.modal(state, reducer: reducer),
+            emptyMessage: emptyMessage(state, visible: list.count)
+        )
+    }
+
+    func topBar(_ state: ConsoleState) -> TopBarModel {
+        let holder = state.data.cardholder
+        return TopBarModel(
+            environment: state.session.environment,
+            isProduction: state.session.isProduction,
+            operatorName: DisplayText.sanitize(state.session.operatorName),
+            cardholder: holder.map { h in DisplayText.sanitize(h.label.map { "\($0) (\(h.userId))" } ?? h.userId) },
+            ticket: holder?.ticket.map(DisplayText.sanitize),
+            isOnline: !state.data.offline,
+            inFlight: state.data.inFlight,
+            readOnly: state.session.readOnly
+        )
+    }
+
+    func cardholderTitle(_ state: ConsoleState, total: Int) -> String {
+        guard state.data.cardholder != nil else { return "No cardholder open" }
+        let sort = state.ui.sort == .added ? "" : ", sorted \(state.ui.sort.label)"
+        return "Cards (\(total))\(sort)"
+    }
+
+    func emptyMessage(_ state: ConsoleState, visible: Int) -> String? {
+        guard state.data.cardholder != nil else { return "Press o to open a cardholder." }
+        if state.data.cards.isEmpty { return "No known cards for this cardholder. Press + to add a card id." }
+        if visible == 0 { return "No card matches the filter. Esc clears it." }
+        return nil
+    }
+}

@@ -1,0 +1,67 @@
+import MuseCardKit
+
+extension ConsoleReducer {
+    /// Keys in a form: typing, moving between fields, choosing, submitting, canceling.
+    func formKey(_ key: String, form: FormState, state: inout ConsoleState) -> [Effect] {
+        var form = form
+        let count = form.fields.count
+        switch key {
+        case "esc":
+            state.ui.modal = nil
+            state.ui.flash = Flash("Canceled", .info)
+            return []
+        case "tab", "down": form.focused = (form.focused + 1) % count
+        case "backtab", "up": form.focused = (form.focused + count - 1) % count
+        case "left", "right":
+            let field = form.fields[form.focused]
+            guard !field.choices.isEmpty else { break }
+            let index = field.choices.firstIndex(of: field.value) ?? 0
+            let step = key == "right" ? 1 : field.choices.count - 1
+            form.fields[form.focused].value = field.choices[(index + step) % field.choices.count]
+        case "backspace":
+            if form.fields[form.focused].choices.isEmpty, !form.fields[form.focused].value.isEmpty {
+                form.fields[form.focused].value.removeLast()
+                form.fields[form.focused].error = nil
+            }
+        case "enter":
+            return submit(form, state: &state)
+        default:
+            let field = form.fields[form.focused]
+            guard field.choices.isEmpty, let character = TextInput.character(for: key), field.value.count < field.maxLength else {
+                break
+            }
+            form.fields[form.focused].value.append(character)
+            form.fields[form.focused].error = nil
+        }
+        state.ui.modal = .form(form)
+        return []
+    }
+
+    private func submit(_ form: FormState, state: inout ConsoleState) -> [Effect] {
+        switch FormSubmission.submit(form) {
+        case .invalid(let checked):
+            state.ui.modal = .form(checked)
+            return []
+        case .valid(.openCardholder(let userId, let ticket)):
+            let label = state.data.knownCardholders.first { $0.userId == userId }?.label
+            return open(userId: userId, label: label, ticket: ticket, state: &state)
+        case .valid(.addCard(let cardId)):
+            state.ui.modal = nil
+            guard let userId = state.data.cardholder?.userId else { return [] }
+            if state.data.card(cardId) != nil {
+                state.ui.selectedCardId = cardId
+                Navigation.keepSelectionVisible(&state)
+                state.ui.flash = Flash("Card \(cardId) is already in the list", .info)
+                return []
+            }
+            return [.addCard(userId: userId, cardId: cardId)]
+        case .valid(.command(let command)):
+            let card = command.cardId.flatMap { state.data.card($0) }
+            if let confirmation = Confirmations.afterForm(command, card: card) {
+                state.ui.modal = .confirm(confirmation)
+                return []
+            }
+            return confirm(command, state: &state)
+        }
+    }
+}

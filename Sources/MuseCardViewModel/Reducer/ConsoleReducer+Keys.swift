@@ -1,0 +1,123 @@
+import MuseCardKit
+
+extension ConsoleReducer {
+    /// Routes a key: the open popup first, then the filter being typed, then the key table.
+    func keyPressed(_ key: String, state: inout ConsoleState) -> [Effect] {
+        if key == "ctrl-c" {
+            state.ui.exitRequested = true
+            return []
+        }
+        if let modal = state.ui.modal { return modalKey(key, modal: modal, state: &state) }
+        if state.ui.isEditingFilter { return filterKey(key, state: &state) }
+        guard let action = activeKeys(state).action(forKey: key) else { return [] }
+        return perform(action, state: &state)
+    }
+
+    /// The key table of this session: read-only sessions lose the mutating bindings.
+    func activeKeys(_ state: ConsoleState) -> KeyTable {
+        state.session.readOnly ? keys.readOnly : keys
+    }
+
+    /// Does what a key-table action asks, or says why it cannot.
+    func perform(_ action: KeyAction, state: inout ConsoleState) -> [Effect] {
+        if let reason = ActionAvailability.whyNot(action, in: state) {
+            let label = keys.binding(action)?.label ?? action.rawValue
+            state.ui.flash = Flash("Cannot \(label): \(reason)", .error)
+            return []
+        }
+        let selected = ActionAvailability.selectedCard(state)
+        switch action {
+        case .moveDown: Navigation.move(by: 1, state: &state)
+        case .moveUp: Navigation.move(by: -1, state: &state)
+        case .pageDown: Navigation.move(by: state.ui.listHeight, state: &state)
+        case .pageUp: Navigation.move(by: -state.ui.listHeight, state: &state)
+        case .first: Navigation.move(to: 0, state: &state)
+        case .last: Navigation.move(to: Int.max, state: &state)
+        case .actionMenu: state.ui.modal = .menu(selected: firstEnabledMenuIndex(state))
+        case .help: state.ui.modal = .help
+        case .quit: state.ui.exitRequested = true
+        case .back:
+            if !state.ui.filterText.isEmpty {
+                state.ui.filterText = ""
+                Navigation.keepSelectionVisible(&state)
+            }
+        case .filter:
+            state.ui.isEditingFilter = true
+        case .sort:
+            state.ui.sort = state.ui.sort.next
+            Navigation.keepSelectionVisible(&state)
+            state.ui.flash = Flash("Sorted \(state.ui.sort.label)", .info)
+        case .togglePhone: state.ui.isPhoneRevealed.toggle()
+        case .refresh: return refresh(selected.map { [$0.cardId] } ?? [], state: &state)
+        case .refreshAll: return refresh(state.data.cards.map(\.cardId), state: &state)
+        case .openCardholder:
+            state.ui.modal = .picker(PickerState())
+            return [.loadCardholders]
+        case .addCard: state.ui.modal = .form(FormCatalog.make(.addCard, card: nil))
+        case .apply: state.ui.modal = .form(FormCatalog.make(.apply, card: nil))
+        case .forgetCard:
+            guard let card = selected, let userId = state.data.cardholder?.userId else { return [] }
+            state.data.cards.removeAll { $0.cardId == card.cardId }
+            state.ui.selectedCardId = VisibleCards.list(state).first?.cardId
+            Navigation.keepSelectionVisible(&state)
+            state.ui.flash = Flash("Forgot card \(card.cardId) locally (the service is unchanged)", .info)
+            return [.forgetCard(userId: userId, cardId: card.cardId)]
+        case .lock, .unlock, .activate, .activatePhysical:
+            guard let card = selected else { return [] }
+            state.ui.modal = .confirm(Confirmations.single(action, card: card))
+        case .lockAll:
+            state.ui.modal = .confirm(Confirmations.lockAll(ActionAvailability.lockableCards(state), state: state))
+        case .updatePhone, .changeLimit, .changePIN, .replace, .sensitiveInfo:
+            guard let card = selected else { return [] }
+            state.ui.modal = .form(FormCatalog.make(Self.formKind(action, cardId: card.cardId), card: card))
+        }
+        return []
+    }
+
+    static func formKind(_ action: KeyAction, cardId: String) -> FormState.Kind {
+        switch action {
+        case .updatePhone: return .updatePhone(cardId: cardId)
+        case .changeLimit: return .changeLimit(cardId: cardId)
+        case .changePIN: return .changePIN(cardId: cardId)
+        case .replace: return .replace(cardId: cardId)
+        default: return .sensitiveInfo(cardId: cardId)
+        }
+    }
+
+    private func filterKey(_ key: String, state: inout ConsoleState) -> [Effect] {
+        switch key {
+        case "enter": state.ui.isEditingFilter = false
+        case "esc":
+            state.ui.filterText = ""
+            state.ui.isEditingFilter = false
+        case "backspace": if !state.ui.filterText.isEmpty { state.ui.filterText.removeLast() }
+        case "up", "down":
+            Navigation.move(by: key == "down" ? 1 : -1, state: &state)
+            return []
+        default:
+            guard let character = TextInput.character(for: key), state.ui.filterText.count < 64 else { return [] }
+            state.ui.filterText.append(character)
+        }
+        Navigation.keepSelectionVisible(&state)
+        return []
+    }
+}
+
+/// Turns key names into typed text.
+enum TextInput {
+    /// The character a key types, or nil for keys that do not type (arrows, enter, ctrl-…).
+    static func character(for key: String) -> Character? {
+        if key == "space" { return " " }
+        guard key.count == 1, let character = key.first else { return nil }
+        return character.unicodeScalars.allSatisfy({ !$0.properties.generalCategory.isControlLike }) ? character : nil
+    }
+}
+
+extension Unicode.GeneralCategory {
+    var isControlLike: Bool {
+        switch self {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse: return true
+        default: return false
+        }
+    }
+}

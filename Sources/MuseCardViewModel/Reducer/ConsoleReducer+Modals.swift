@@ -1,0 +1,121 @@
+import MuseCardKit
+
+extension ConsoleReducer {
+    /// Keys while a popup is open: the popup owns the keyboard.
+    func modalKey(_ key: String, modal: Modal, state: inout ConsoleState) -> [Effect] {
+        switch modal {
+        case .menu(let selected): return menuKey(key, selected: selected, state: &state)
+        case .confirm(var confirmation):
+            switch key {
+            case "y", "Y": return confirm(confirmation.command, state: &state)
+            case "n", "N", "esc", "q":
+                state.ui.modal = nil
+                state.ui.flash = Flash("Canceled", .info)
+            case "left", "right", "tab", "backtab", "h":
+                confirmation.confirmFocused.toggle()
+                state.ui.modal = .confirm(confirmation)
+            case "enter":
+                if confirmation.confirmFocused { return confirm(confirmation.command, state: &state) }
+                state.ui.modal = nil
+                state.ui.flash = Flash("Canceled", .info)
+            default: break
+            }
+            return []
+        case .form(let form): return formKey(key, form: form, state: &state)
+        case .help:
+            if ["esc", "?", "q", "enter"].contains(key) { state.ui.modal = nil }
+            return []
+        case .secretLink:
+            if ["esc", "q", "enter", "space"].contains(key) { state.ui.modal = nil }
+            return []
+        case .picker(let picker): return pickerKey(key, picker: picker, state: &state)
+        }
+    }
+
+    /// The menu entries for the current session (read-only drops the mutating ones).
+    func menuEntries(_ state: ConsoleState) -> [KeyBinding] {
+        let table = activeKeys(state)
+        return KeyAction.menuOrder.compactMap { table.binding($0) }
+    }
+
+    func firstEnabledMenuIndex(_ state: ConsoleState) -> Int {
+        menuEntries(state).firstIndex { ActionAvailability.whyNot($0.action, in: state) == nil } ?? 0
+    }
+
+    private func menuKey(_ key: String, selected: Int, state: inout ConsoleState) -> [Effect] {
+        let entries = menuEntries(state)
+        switch key {
+        case "j", "down": state.ui.modal = .menu(selected: min(selected + 1, entries.count - 1))
+        case "k", "up": state.ui.modal = .menu(selected: max(selected - 1, 0))
+        case "g", "home": state.ui.modal = .menu(selected: 0)
+        case "G", "end": state.ui.modal = .menu(selected: max(entries.count - 1, 0))
+        case "esc", "q", "a": state.ui.modal = nil
+        case "enter", "space":
+            guard entries.indices.contains(selected) else { return [] }
+            state.ui.modal = nil
+            return perform(entries[selected].action, state: &state)
+        default:
+            guard let entry = entries.first(where: { $0.keys.contains(key) }) else { return [] }
+            state.ui.modal = nil
+            return perform(entry.action, state: &state)
+        }
+        return []
+    }
+
+    /// Runs a confirmed command and closes the popup.
+    func confirm(_ command: CardCommand, state: inout ConsoleState) -> [Effect] {
+        state.ui.modal = nil
+        guard let userId = state.data.cardholder?.userId else { return [] }
+        let ids = command.cardId.map { [$0] } ?? lockAllIds(command)
+        for index in state.data.cards.indices where ids.contains(state.data.cards[index].cardId) {
+            state.data.cards[index].pending.append(command.action == "lock-all" ? "lock" : command.action)
+        }
+        state.ui.flash = Flash("\(command.action): sent…", .info)
+        return [.run(userId: userId, command, ticket: state.data.cardholder?.ticket)]
+    }
+
+    private func lockAllIds(_ command: CardCommand) -> [String] {
+        if case .lockAll(let ids) = command { return ids }
+        return []
+    }
+
+    private func pickerKey(_ key: String, picker: PickerState, state: inout ConsoleState) -> [Effect] {
+        var picker = picker
+        let entries = state.data.knownCardholders
+        switch key {
+        case "esc":
+            state.ui.modal = nil
+            return []
+        case "down": picker.selected = min(picker.selected + 1, max(entries.count - 1, 0))
+        case "up": picker.selected = max(picker.selected - 1, 0)
+        case "backspace": if !picker.input.isEmpty { picker.input.removeLast() }
+        case "enter":
+            if picker.input.isEmpty {
+                guard entries.indices.contains(picker.selected) else { return [] }
+                let entry = entries[picker.selected]
+                return open(userId: entry.userId, label: entry.label, ticket: nil, state: &state)
+            }
+            do {
+                try FieldRules.id(picker.input, field: "user_id")
+            } catch {
+                picker.error = error.description
+                state.ui.modal = .picker(picker)
+                return []
+            }
+            let label = entries.first { $0.userId == picker.input }?.label
+            return open(userId: picker.input, label: label, ticket: nil, state: &state)
+        case "j" where picker.input.isEmpty: picker.selected = min(picker.selected + 1, max(entries.count - 1, 0))
+        case "k" where picker.input.isEmpty: picker.selected = max(picker.selected - 1, 0)
+        case "q" where picker.input.isEmpty:
+            if state.data.cardholder == nil { state.ui.exitRequested = true }
+            state.ui.modal = nil
+            return []
+        default:
+            guard let character = TextInput.character(for: key), picker.input.count < 64 else { return [] }
+            picker.input.append(character)
+            picker.error = nil
+        }
+        state.ui.modal = .picker(picker)
+        return []
+    }
+}

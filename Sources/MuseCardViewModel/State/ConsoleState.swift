@@ -1,0 +1,156 @@
+import Foundation
+import MuseCardKit
+
+/// The whole console: who is acting, the data on screen, and the UI around it.
+public struct ConsoleState: Sendable, Equatable {
+    public var session: SessionInfo
+    public var data: ConsoleData
+    public var ui: ConsoleUI
+
+    public init(session: SessionInfo, data: ConsoleData = ConsoleData(), ui: ConsoleUI = ConsoleUI()) {
+        self.session = session
+        self.data = data
+        self.ui = ui
+    }
+}
+
+/// Who is acting where: fixed for the life of a console session.
+public struct SessionInfo: Sendable, Equatable {
+    public var sessionId: String
+    public var operatorName: String
+    public var profile: String
+    /// `SANDBOX`, `TEST`, `PRODUCTION` or `CUSTOM`.
+    public var environment: String
+    public var readOnly: Bool
+    public var startedAt: Date
+    /// Bound on concurrent card refreshes.
+    public var maxConcurrentRefreshes: Int
+
+    public init(sessionId: String, operatorName: String, profile: String, environment: String,
+                readOnly: Bool = false, startedAt: Date, maxConcurrentRefreshes: Int = 8) {
+        self.sessionId = sessionId
+        self.operatorName = operatorName
+        self.profile = profile
+        self.environment = environment
+        self.readOnly = readOnly
+        self.startedAt = startedAt
+        self.maxConcurrentRefreshes = maxConcurrentRefreshes
+    }
+
+    public var isProduction: Bool { environment == "PRODUCTION" }
+}
+
+/// What the console knows: the open cardholder, their cards, followed operations, the session log.
+public struct ConsoleData: Sendable, Equatable {
+    public var cardholder: Cardholder?
+    public var cards: [CardEntry] = []
+    /// Cardholders to offer in the picker.
+    public var knownCardholders: [KnownCardholder] = []
+    /// Applications and replacements being followed.
+    public var operations: [FollowedOperation] = []
+    /// True after a transport failure, until a call succeeds again.
+    public var offline = false
+    /// What was done in this session, for the summary.
+    public var log: [SessionEvent] = []
+
+    public init() {}
+
+    /// The entry of `cardId`, if known.
+    public func card(_ cardId: String) -> CardEntry? { cards.first { $0.cardId == cardId } }
+
+    /// Calls in flight, for the spinner.
+    public var inFlight: Int {
+        cards.reduce(0) { $0 + ($1.isLoading ? 1 : 0) + $1.pending.count } + operations.filter(\.isInFlight).count
+    }
+}
+
+/// The cardholder of the open session.
+public struct Cardholder: Sendable, Equatable {
+    public var userId: String
+    public var label: String?
+    public var ticket: String?
+
+    public init(userId: String, label: String? = nil, ticket: String? = nil) {
+        self.userId = userId
+        self.label = label
+        self.ticket = ticket
+    }
+}
+
+/// A cardholder the picker offers.
+public struct KnownCardholder: Sendable, Equatable {
+    public var userId: String
+    public var label: String?
+    public var cardCount: Int
+    public var lastOpened: Date?
+
+    public init(userId: String, label: String? = nil, cardCount: Int = 0, lastOpened: Date? = nil) {
+        self.userId = userId
+        self.label = label
+        self.cardCount = cardCount
+        self.lastOpened = lastOpened
+    }
+}
+
+/// One known card: its last record, how fresh it is, and what is happening to it.
+public struct CardEntry: Sendable, Equatable {
+    public var cardId: String
+    public var record: CardRecord?
+    public var fetchedAt: Date?
+    public var isLoading = false
+    /// The last error of a refresh or an action on this card.
+    public var error: String?
+    /// Shown data may be out of date (offline, or the last refresh failed).
+    public var isStale = false
+    /// Actions in flight on this card (e.g. `lock`).
+    public var pending: [String] = []
+
+    public init(cardId: String, record: CardRecord? = nil, fetchedAt: Date? = nil) {
+        self.cardId = cardId
+        self.record = record
+        self.fetchedAt = fetchedAt
+    }
+
+    public var status: CardStatus? { record?.status }
+}
+
+/// An apply or replace the console follows until it ends; its `requestId` never changes.
+public struct FollowedOperation: Sendable, Equatable {
+    public enum Kind: String, Sendable { case apply, replace }
+    public var kind: Kind
+    public var requestId: String
+    public var applyId: String?
+    /// The original card (replace) or the issued card (apply).
+    public var cardId: String?
+    public var status: String
+    public var isInFlight: Bool
+    public var attempts: Int
+
+    public init(kind: Kind, requestId: String, applyId: String? = nil, cardId: String? = nil,
+                status: String, isInFlight: Bool, attempts: Int = 0) {
+        self.kind = kind
+        self.requestId = requestId
+        self.applyId = applyId
+        self.cardId = cardId
+        self.status = status
+        self.isInFlight = isInFlight
+        self.attempts = attempts
+    }
+}
+
+/// One line of the session log.
+public struct SessionEvent: Sendable, Equatable {
+    public var time: Date
+    public var action: String
+    public var cardId: String?
+    public var outcome: String
+    public var requestId: String?
+
+    public init(time: Date, action: String, cardId: String?, outcome: String, requestId: String? = nil) {
+        self.time = time
+        self.action = action
+        self.cardId = cardId
+        self.outcome = outcome
+        self.requestId = requestId
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Focus, selection, filter, sort, the open modal and the flash line.
+public struct ConsoleUI: Sendable, Equatable {
+    public var selectedCardId: String?
+    public var filterText = ""
+    public var isEditingFilter = false
+    public var sort: SortOrder = .added
+    public var modal: Modal?
+    public var flash: Flash?
+    public var isPhoneRevealed = false
+    /// Card rows that fit on screen; the front reports it.
+    public var listHeight = 10
+    /// Index of the first visible row.
+    public var scrollOffset = 0
+    public var exitRequested = false
+
+    public init() {}
+}
+
+/// How the card list is ordered; `s` cycles through them.
+public enum SortOrder: String, Sendable, CaseIterable {
+    case added, status, last4, age
+
+    public var label: String {
+        switch self {
+        case .added: return "as added"
+        case .status: return "by status"
+        case .last4: return "by last 4"
+        case .age: return "by data age"
+        }
+    }
+
+    public var next: SortOrder {
+        let all = SortOrder.allCases
+        return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
+    }
+}
+
+/// The last result, shown on the flash line.
+public struct Flash: Sendable, Equatable {
+    public enum Kind: String, Sendable { case info, success, error }
+    public var text: String
+    public var kind: Kind
+
+    public init(_ text: String, _ kind: Kind) {
+        self.text = text
+        self.kind = kind
+    }
+}

@@ -1,0 +1,39 @@
+import MuseCardKit
+
+/// The popup that owns the keyboard while it is open.
+public enum Modal: Sendable, Equatable {
+    /// The action menu for the selected card; `selected` indexes `ActionMenu.entries`.
+    case menu(selected: Int)
+    case confirm(Confirmation)
+    case form(FormState)
+    case help
+    case picker(PickerState)
+    /// The one-time card data link, shown once and gone when closed; never logged or stored.
+    case secretLink(cardId: String, url: SecretURL, expiry: String?)
+}
+
+/// A question whose default answer is Cancel, and the command run on yes.
+public struct Confirmation: Sendable, Equatable {
+    public var title: String
+    public var message: [String]
+    public var confirmLabel: String
+    public var confirmFocused = false
+    public var command: CardCommand
+
+    public init(title: String, message: [String], confirmLabel: String, command: CardCommand) {
+        self.title = title
+        self.message = message
+        self.confirmLabel = confirmLabel
+        self.command = command
+    }
+}
+
+/// The cardholder picker: a list of known cardholders and a typed user id.
+public struct PickerState: Sendable, Equatable {
+    public var selected = 0
+    /// A user id being typed; when empty, Enter opens the selected entry.
+    public var input = ""
+    public var error: String?
+
+    public init() {}
+}

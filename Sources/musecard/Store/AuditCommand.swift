@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import MuseCardKit
+import MuseCardStore
+import MuseCardViewModel
+
+/// `musecard audit`: reads the audit trail back, filtered.
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Show the audit trail: who did what to which card.",
+        discussion: "Reads $XDG_STATE_HOME/musecard/audit.jsonl. Unreadable lines are reported with their number and skipped."
+    )
+    @Option(name: .customLong("user"), help: "Only this cardholder.")
+    var userId: String?
+    @Option(name: .customLong("card"), help: "Only this card.")
+    var cardId: String?
+    @Option(name: .customLong("since"), help: "Only entries from this time on: YYYY-MM-DD (UTC) or full ISO 8601.")
+    var since: String?
+    @Flag(help: "Print the entries as JSON Lines, as stored.")
+    var json = false
+
+    func run() async throws {
+        var filter = AuditFilter(userId: userId, cardId: cardId)
+        if let since {
+            guard let date = AuditFilter.date(from: since) else {
+                StandardError.print("musecard: --since \(since) is not a date: use YYYY-MM-DD or ISO 8601 like 2026-11-25T08:15:00Z")
+                throw ExitCode(ExitStatus.usage)
+            }
+            filter.since = date
+        }
+        let path = MuseCardPaths.resolve().auditFile.path
+        let scan: AuditScan
+        do { scan = try AuditLog.scan(path: path, filter: filter) } catch {
+            StandardError.print("musecard: \(error)")
+            throw ExitCode(StoreExit.ioError)
+        }
+        for bad in scan.badLines {
+            StandardError.print("musecard: \(path):\(bad.line): skipped, not an audit entry (\(bad.reason))")
+        }
+        if json {
+            for entry in scan.entries { print(AuditLog.line(entry)) }
+        } else {
+            print(AuditTable.text(scan.entries))
+        }
+    }
+}
+
+/// The human table of `musecard audit`; stored text is sanitised before it reaches the terminal.
+enum AuditTable {
+    static func text(_ entries: [AuditEntry]) -> String {
+        guard !entries.isEmpty else { return "No audit entries." }
+        let s = DisplayText.sanitize
+        let header = ["TIME (UTC)", "OPERATOR", "PROFILE", "USER", "CARD", "ACTION", "OUTCOME", "TICKET", "REQUEST ID", "PARAMETERS"]
+        let rows = entries.map { e in
+            [e.time.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)),
+             s(e.operatorName), s(e.profile), s(e.userId), s(e.cardId ?? "-"), s(e.action), clip(s(outcome(e.outcome))),
+             s(e.ticket ?? "-"), s(e.requestId ?? "-"),
+             s(e.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))]
+        }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        return ([header] + rows).map { row in
+            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n")
+    }
+
+    /// Long error texts would push every other column off screen; `--json` has them whole.
+    static func clip(_ text: String) -> String { text.count > 60 ? text.prefix(59) + "…" : text }
+
+    static func outcome(_ outcome: AuditOutcome) -> String {
+        switch outcome {
+        case .ok: return "ok"
+        case .refused(let code, let message): return "refused \(code) \(message)"
+        case .failed(let error): return "failed: \(error)"
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import MuseCardKit
+import MuseCardStore
+import MuseCardViewModel
+
+/// `musecard cards …`: the cache's list of a cardholder's cards (the service has no such list).
+struct CardsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cards",
+        abstract: "List, add and forget the cards the local cache knows for a cardholder.",
+        subcommands: [ListCards.self, AddCard.self, ForgetCard.self]
+    )
+}
+
+/// Opens the cache of the chosen profile, or exits with a clear reason.
+enum CacheAccess {
+    static func open(_ connection: ConnectionOptions) throws -> (StoreSession, SQLiteCardCache) {
+        let session = try StoreSession.open(connection, audited: false)
+        guard session.settings.partnerId != nil else {
+            StandardError.print("musecard: cards are kept per partner: set a partner id (profile, MUSECARD_PARTNER_ID or --partner-id)")
+            throw ExitCode(ExitStatus.configuration)
+        }
+        guard let cache = session.cache else { throw ExitCode(StoreExit.ioError) }
+        return (session, cache)
+    }
+
+    static func ids(user: String, card: String?) throws {
+        do {
+            try FieldRules.id(user, field: "user_id")
+            if let card { try FieldRules.id(card, field: "card_id") }
+        } catch { throw ExitStatus.fail(error) }
+    }
+}
+
+struct ListCards: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Show the cached cards of a cardholder.")
+    @Option(name: .customLong("user"), help: "Cardholder user id.")
+    var userId: String
+    @Flag(help: "Print the cached cards as JSON.")
+    var json = false
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        try CacheAccess.ids(user: userId, card: nil)
+        let (_, cache) = try CacheAccess.open(connection)
+        let cards: [CachedCard]
+        do { cards = try await cache.cards(of: userId) } catch {
+            StandardError.print("musecard: cannot read the cache: \(error)")
+            throw ExitCode(StoreExit.ioError)
+        }
+        print(json ? CachedCardText.json(cards) : CachedCardText.table(cards, user: userId, now: Date()))
+    }
+}
+
+struct AddCard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Note that a card belongs to a cardholder.")
+    @Option(name: .customLong("user"), help: "Cardholder user id.")
+    var userId: String
+    @Option(name: .customLong("card"), help: "Card id.")
+    var cardId: String
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        try CacheAccess.ids(user: userId, card: cardId)
+        let (_, cache) = try CacheAccess.open(connection)
+        do { try await cache.addCard(userId: userId, cardId: cardId, at: Date()) } catch {
+            StandardError.print("musecard: cannot write the cache: \(error)")
+            throw ExitCode(StoreExit.ioError)
+        }
+        print("Card \(cardId) noted for cardholder \(userId).")
+    }
+}
+
+struct ForgetCard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "forget", abstract: "Remove a card from the cache (the card itself is untouched).")
+    @Option(name: .customLong("user"), help: "Cardholder user id.")
+    var userId: String
+    @Option(name: .customLong("card"), help: "Card id.")
+    var cardId: String
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        try CacheAccess.ids(user: userId, card: cardId)
+        let (_, cache) = try CacheAccess.open(connection)
+        do { try await cache.forgetCard(userId: userId, cardId: cardId) } catch {
+            StandardError.print("musecard: cannot write the cache: \(error)")
+            throw ExitCode(StoreExit.ioError)
+        }
+        print("Card \(cardId) forgotten for cardholder \(userId).")
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import MuseCardKit
+import MuseCardSandbox
+import MuseCardStore
+import MuseCardViewModel
+
+/// A console ready to draw: the runtime, and how to stop what it started.
+struct ConsoleLaunch: Sendable {
+    let runtime: ConsoleRuntime
+    let stop: @Sendable () async -> Void
+}
+
+/// Builds the console's runtime from the settings: the configured service, or the embedded
+/// sandbox with demo data when no base URL is configured anywhere.
+enum ConsoleWiring {
+    static func launch(settings: ConnectionSettings, userId: String?, ticket: String?, readOnly: Bool,
+                       environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> ConsoleLaunch {
+        let paths = MuseCardPaths.resolve(environment: environment)
+        let keys = try keyTable(paths)
+        let backend = try await Backend.make(settings)
+        let scope = StoreScope(profile: backend.profile, partnerId: backend.client.configuration.partnerId)
+        let cache: any CardCache
+        var notice: String?
+        do {
+            let opened = try CacheFile.open(paths: paths, scope: scope)
+            cache = opened.cache
+            notice = opened.notice
+        } catch {
+            await backend.stop()
+            throw fail(.configuration("cannot open the cache \(paths.cacheFile.path): \(error)"), code: ExitStatus.configuration)
+        }
+        let audit: AuditLog
+        do { audit = try AuditLog(path: paths.auditFile.path) } catch {
+            await backend.stop()
+            throw fail(.configuration("cannot open the audit trail \(paths.auditFile.path): \(error)"), code: StoreExit.ioError)
+        }
+        if backend.isDemo { await seedDemoCards(cache) }
+        let session = SessionInfo(
+            sessionId: "tui-" + Nonce.make().prefix(12), operatorName: settings.operatorName ?? StoreSession.loginName(environment),
+            profile: backend.profile, environment: backend.badge, readOnly: readOnly || settings.readOnly, startedAt: Date()
+        )
+        let env = ConsoleEnvironment(client: backend.client, cache: cache, audit: audit, session: session,
+                                     featuredCardholders: backend.isDemo ? demoCardholders : [])
+        let runtime = ConsoleRuntime(state: ConsoleState(session: session), keys: keys, runner: LiveEffectRunner(environment: env))
+        if let userId {
+            do { try FieldRules.id(userId, field: "user_id") } catch {
+                await backend.stop()
+                throw fail(error, code: ExitStatus.usage)
+            }
+            let label = backend.isDemo ? DemoData.cardholders.first { $0.userId == userId }?.label : nil
+            runtime.send(.openCardholder(userId: userId, label: label, ticket: ticket ?? settings.ticket))
+        } else {
+            runtime.send(.showPicker)
+        }
+        if let notice { runtime.send(.notice(notice)) }
+        return ConsoleLaunch(runtime: runtime, stop: backend.stop)
+    }
+
+    /// The default key table with the config file's remaps; a bad remap stops with exit 78.
+    static func keyTable(_ paths: MuseCardPaths) throws -> KeyTable {
+        do {
+            let config = try MuseCardConfig.load(path: paths.configFile.path)
+            return try KeyTable.defaults.remapped(config.keyBindings)
+        } catch let error as ConfigError {
+            throw fail(.configuration(error.description), code: ExitStatus.configuration)
+        } catch {
+            throw fail(.configuration("\(paths.configFile.path): \(error)"), code: ExitStatus.configuration)
+        }
+    }
+
+    static var demoCardholders: [KnownCardholder] {
+        DemoData.cardholders.map { KnownCardholder(userId: $0.userId, label: $0.label, cardCount: $0.cardIds.count) }
+    }
+
+    /// There is no list-cards endpoint: the console learns the demo cards from the sandbox's own list.
+    static func seedDemoCards(_ cache: any CardCache) async {
+        for holder in DemoData.cardholders {
+            for cardId in holder.cardIds { try? await cache.addCard(userId: holder.userId, cardId: cardId, at: Date()) }
+        }
+    }
+
+    static func fail(_ error: MusePayError, code: Int32) -> ExitCode {
+        StandardError.print("musecard: \(error)")
+        return ExitCode(code)
+    }
+}

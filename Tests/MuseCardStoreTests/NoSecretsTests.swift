@@ -1,0 +1,31 @@
+import Foundation
+import MuseCardKit
+import MuseCardStore
+import Testing
+
+/// Whatever callers hand it, the cache file never holds a PAN, PIN or sensitive-info URL.
+struct NoSecretsTests {
+    @Test func rawCacheBytesHoldNoSecrets() async throws {
+        let path = StoreTestFolder.make("secrets").appendingPathComponent("cache.sqlite").path
+        let cache = try SQLiteCardCache(path: path, scope: StoreScope(profile: "sandbox", partnerId: "200001"))
+        var record = CardRecord(userId: "U1", cardId: "C1", status: CardStatus(rawValue: "ACTIVE"))
+        record.last4 = "1111"
+        record.embossedName = "ADA MARKER-NAME"
+        try await cache.saveRecord(record, fetchedAt: Date())
+        try await cache.openJournal(JournalEntry(kind: .apply, requestId: "app-1", userId: "U1", parameters: [
+            "card_product_id": "P1", "card_pin": "4711", "new_pin": "8522", "url": "https://reveal.example/SECRETURL",
+            "sensitive_info_url": "x-SECRETURL2", "pan": "4111111111111111", "cvv": "987", "note": "5500 0000 0000 0004",
+        ], createdAt: Date()))
+        let pending = try await cache.pendingJournal(userId: "U1")
+        #expect(pending.first?.parameters == ["card_product_id": "P1"])
+
+        // Everything SQLite wrote: the file and its write-ahead log.
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        if let wal = try? Data(contentsOf: URL(fileURLWithPath: path + "-wal")) { bytes.append(wal) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("ADA MARKER-NAME"), "the check reads real content")
+        for secret in ["4711", "8522", "SECRETURL", "4111111111111111", "5500 0000 0000 0004", "\"987\""] {
+            #expect(!text.contains(secret), "\(secret) reached the cache file")
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import AsyncHTTPClient
+import Foundation
+import MuseCardKit
+import MuseCardSandbox
+import MuseCardStore
+import MuseCardTestSupport
+@testable import MuseCardViewModel
+import Testing
+
+/// A whole support session through the live runner: real sandbox, real SQLite cache, real audit file.
+@Suite(.serialized)
+struct LiveSessionTests {
+    struct Rig {
+        let server: SandboxServer
+        let client: MusePayClient
+        let runtime: ConsoleRuntime
+        let folder: URL
+        let cachePath: String
+        let auditPath: String
+
+        func stop() async {
+            await client.shutdown()
+            await server.stop()
+        }
+
+        /// Waits until `condition` holds on the state, failing with the state after a generous timeout.
+        func eventually(_ what: String, _ condition: (ConsoleState) -> Bool) async throws {
+            for _ in 0..<400 {
+                if condition(runtime.state) { return }
+                try await Task.sleep(for: .milliseconds(25))
+            }
+            Issue.record("timed out waiting for \(what); flash: \(String(describing: runtime.state.ui.flash))")
+            throw CancellationError()
+        }
+
+        func keys(_ names: String...) { names.forEach { runtime.send(.keyPressed($0)) } }
+
+        func type(_ text: String) { text.forEach { runtime.send(.keyPressed(String($0))) } }
+
+        func select(_ cardId: String) {
+            keys("g")
+            for _ in 0..<20 where runtime.state.ui.selectedCardId != cardId { keys("j") }
+        }
+
+        func card(_ cardId: String) -> CardEntry? { runtime.state.data.card(cardId) }
+
+        /// Opens the action menu on `action`'s entry and runs it.
+        func menu(_ action: KeyAction) {
+            keys("a")
+            let entries = ConsoleReducer().menuEntries(runtime.state)
+            guard let index = entries.firstIndex(where: { $0.action == action }) else { return }
+            keys("g")
+            for _ in 0..<index { keys("j") }
+            keys("enter")
+        }
+    }
+
+    static func rig() async throws -> Rig {
+        let server = try await SandboxServer.start(SandboxOptions(auditDelay: .milliseconds(300)))
+        let client = MusePayClient(configuration: try server.demoClientConfiguration())
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-live-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let cachePath = folder.appendingPathComponent("cache.sqlite").path
+        let auditPath = folder.appendingPathComponent("audit.jsonl").path
+        let cache = try SQLiteCardCache(path: cachePath, scope: StoreScope(profile: "sandbox", partnerId: "200001"))
+        for holder in DemoData.cardholders where holder.userId == "60004408" {
+            for id in holder.cardIds { try await cache.addCard(userId: holder.userId, cardId: id, at: Date()) }
+        }
+        let session = SessionInfo(sessionId: "live-1", operatorName: "tester", profile: "sandbox", environment: "SANDBOX", startedAt: Date())
+        let env = ConsoleEnvironment(client: client, cache: cache, audit: try AuditLog(path: auditPath), session: session)
+        let runtime = ConsoleRuntime(state: ConsoleState(session: session), runner: LiveEffectRunner(environment: env))
+        return Rig(server: server, client: client, runtime: runtime, folder: folder, cachePath: cachePath, auditPath: auditPath)
+    }
+
+    @Test func lockAndUnlockAreAuditedAndShown() async throws {
+        let rig = try await Self.rig()
+        defer { Task { await rig.stop() } }
+        rig.runtime.send(.openCardholder(userId: "60004408", label: "Käthe Müller", ticket: "T-42"))
+        try await rig.eventually("all cards loaded") { $0.data.cards.count == 4 && $0.data.cards.allSatisfy { $0.record != nil && !$0.isLoading } }
+        rig.select("VC1000000001")
+        rig.keys("l", "y")
+        try await rig.eventually("locked") { $0.data.card("VC1000000001")?.status == .locked && $0.data.card("VC1000000001")?.isLoading == false }
+        rig.keys("u", "y")
+        try await rig.eventually("unlocked") { $0.data.card("VC1000000001")?.status == .active && $0.data.card("VC1000000001")?.pending.isEmpty == true }
+        let audit = try AuditLog.read(path: rig.auditPath, filter: AuditFilter(cardId: "VC1000000001"))
+        #expect(audit.map(\.action) == ["lock", "unlock"])
+        #expect(audit.allSatisfy { $0.outcome == .ok && $0.sessionId == "live-1" && $0.ticket == "T-42" && $0.operatorName == "tester" })
+        let summary = rig.runtime.summaryText(now: Date())
+        #expect(summary.contains("lock VC1000000001: ok"))
+        #expect(summary.contains("unlock VC1000000001: ok"))
+        let cached = try await SQLiteCardCache(path: rig.cachePath, scope: StoreScope(profile: "sandbox", partnerId: "200001")).cards(of: "60004408")
+        #expect(cached.first { $0.cardId == "VC1000000001" }?.record?.status == .active)
+        await rig.stop()
+    }
+
+    @Test func scriptedSessionLeavesNoSecretInAnyFile() async throws {
+        let rig = try await Self.rig()
+        rig.runtime.send(.openCardholder(userId: "60004408", label: nil, ticket: nil))
+        try await rig.eventually("cards loaded") { $0.data.cards.count == 4 && $0.data.cards.allSatisfy { $0.record != nil && !$0.isLoading } }
+        rig.select("VC1000000001")
+
+        rig.menu(.changePIN)
+        rig.type("4711")
+        rig.keys("tab")
+        rig.type("4711")
+        rig.keys("enter", "y")
+        try await rig.eventually("PIN changed") { $0.data.log.contains { $0.action == "change-pin" } }
+
+        rig.menu(.sensitiveInfo)
+        rig.type("127.0.0.1")
+        rig.keys("enter", "y")
+        try await rig.eventually("link shown") { if case .secretLink? = $0.ui.modal { return true } else { return false } }
+        guard case .secretLink(_, let url, _)? = rig.runtime.state.ui.modal else { return }
+        let payload = try await Self.get(url.reveal())
+        let pan = try #require(payload["card_number"]?.scalarText)
+        let cvv = try #require(payload["security_code"]?.scalarText)
+        rig.keys("esc")
+
+        rig.menu(.changeLimit)
+        for _ in 0..<10 { rig.keys("backspace") }
+        rig.type("750.5")
+        rig.keys("enter")
+        try await rig.eventually("limit changed") { $0.data.card("VC1000000001")?.record?.dailyPurchaseLimit == Decimal(string: "750.5") }
+
+        rig.menu(.replace)
+        rig.keys("enter", "y")
+        try await rig.eventually("replaced") { s in s.data.cards.count == 5 && s.data.card("VC1000000001")?.status == .canceled }
+
+        rig.menu(.apply)
+        rig.type("2003")
+        rig.keys("tab", "tab")
+        rig.type("49")
+        rig.keys("tab")
+        rig.type("15112345678")
+        rig.keys("enter")
+        try await rig.eventually("application issued") { $0.data.log.contains { $0.outcome == "issued" } }
+        await rig.stop()
+
+        let secrets = ["4711", pan, cvv, url.reveal(), String(url.reveal().split(separator: "/").last ?? "")]
+        for file in try FileManager.default.subpathsOfDirectory(atPath: rig.folder.path) {
+            let data = try Data(contentsOf: rig.folder.appendingPathComponent(file))
+            let text = String(decoding: data, as: UTF8.self)
+            for secret in secrets where !secret.isEmpty {
+                #expect(!text.contains(secret), "\(file) holds a secret")
+            }
+        }
+        let audit = try AuditLog.read(path: rig.auditPath, filter: AuditFilter())
+        #expect(Set(audit.map(\.action)).isSuperset(of: ["change-pin", "sensitive-info", "limit", "replace", "apply"]))
+    }
+
+    static func get(_ url: String) async throws -> JSONValue {
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(5))
+        let body = try await response.body.collect(upTo: 1 << 16)
+        return try JSONParser.parse(Array(body.readableBytesView))
+    }
+}
