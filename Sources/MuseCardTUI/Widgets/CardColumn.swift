@@ -26,8 +26,14 @@ struct CardColumn: Sendable {
 
     /// Columns that fit `width` (after the marker), less important ones dropped first, with
     /// the flexible name column widened to use the rest.
-    static func fitting(_ width: Int) -> [(column: CardColumn, width: Int)] {
-        var kept = all
+    /// `statusWidth` is the widest status among the visible rows, so long states such as
+    /// `PENDING_ACTIVE` stay readable when there is room.
+    static func fitting(_ width: Int, statusWidth: Int = 9) -> [(column: CardColumn, width: Int)] {
+        var kept = all.map { column in
+            guard column.title == "STATUS" else { return column }
+            return CardColumn(title: column.title, width: min(16, max(6, statusWidth)), priority: column.priority,
+                              alignRight: false, isFlexible: false, value: column.value)
+        }
         func needed(_ columns: [CardColumn]) -> Int {
             columns.reduce(0) { $0 + $1.width } + max(0, columns.count - 1)
         }

@@ -5,7 +5,8 @@ public enum CardList {
     /// Draws the list parts of `layout` from the model's visible window of rows.
     public static func draw(_ screen: ScreenModel, on canvas: Canvas, layout: ScreenLayout) {
         drawTitle(screen, on: canvas, in: layout.title)
-        let columns = CardColumn.fitting(layout.header.width - 2)
+        let statusWidth = screen.rows.map { TextWidth.of($0.status) }.max() ?? 9
+        let columns = CardColumn.fitting(layout.header.width - 2, statusWidth: statusWidth)
         drawHeader(columns, on: canvas, in: layout.header)
         let area = layout.list
         canvas.fill(area, role: Role.normal)
