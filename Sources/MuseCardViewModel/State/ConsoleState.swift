@@ -60,7 +60,9 @@ public struct ConsoleData: Sendable, Equatable {
 
     /// Calls in flight, for the spinner.
     public var inFlight: Int {
-        cards.reduce(0) { $0 + ($1.isLoading ? 1 : 0) + $1.pending.count } + operations.filter(\.isInFlight).count
+        var count = operations.filter(\.isInFlight).count
+        for card in cards where card.isLoading || !card.pending.isEmpty { count += (card.isLoading ? 1 : 0) + card.pending.count }
+        return count
     }
 }
 

@@ -4,6 +4,8 @@ import Foundation
 public enum VisibleCards {
     /// The cards that match the filter, in display order.
     public static func list(_ state: ConsoleState) -> [CardEntry] {
+        // The common case shares the stored array (no copy, no scan): frames stay cheap with many cards.
+        if state.ui.filterText.isEmpty && state.ui.sort == .added { return state.data.cards }
         let needle = state.ui.filterText.lowercased()
         let matching = needle.isEmpty ? state.data.cards : state.data.cards.filter { matches($0, needle) }
         switch state.ui.sort {
