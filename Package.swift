@@ -103,7 +103,11 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        .testTarget(name: "MuseCardTUITests", dependencies: ["MuseCardTUI", "MuseCardViewModel", "MuseCardTestSupport"]),
+        .testTarget(
+            name: "MuseCardTUITests",
+            dependencies: ["MuseCardTUI", "MuseCardViewModel", "MuseCardTestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "MuseCardCLITests", dependencies: ["MuseCardKit", "MuseCardTestSupport"]),
     ]
 )

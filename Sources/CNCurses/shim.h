@@ -4,6 +4,8 @@
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <wchar.h>
+#include <signal.h>
+#include <string.h>
 #if __has_include(<ncursesw/ncurses.h>)
 #include <ncursesw/ncurses.h>
 #else
@@ -23,4 +25,34 @@ static inline attr_t cn_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int cn_key_resize(void) { return KEY_RESIZE; }
 static inline int cn_getmaxy(WINDOW *w) { return getmaxy(w); }
 static inline int cn_getmaxx(WINDOW *w) { return getmaxx(w); }
+static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int cn_err(void) { return ERR; }
+static inline void cn_attrset(WINDOW *w, attr_t a) { wattrset(w, (int)a); }
+/// Reads one key: returns OK (a character), KEY_CODE_YES (a key code) or ERR (timeout), value in *out.
+static inline int cn_get_wch(WINDOW *w, unsigned int *out) {
+    wint_t ch = 0;
+    int rc = wget_wch(w, &ch);
+    *out = (unsigned int)ch;
+    return rc;
+}
+
+/// On a crash signal: give the terminal back, then die of the same signal.
+static void cn_crash_handler(int sig) {
+    endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/// Restores the terminal if the process dies of SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT or SIGFPE
+/// (Swift runtime traps arrive as SIGILL/SIGTRAP).
+static inline void cn_install_crash_restore(void) {
+    int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
+    for (unsigned i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof(action));
+        action.sa_handler = cn_crash_handler;
+        action.sa_flags = SA_RESETHAND;
+        sigaction(signals[i], &action, NULL);
+    }
+}
 #endif

@@ -6,6 +6,8 @@ struct MuseCard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "musecard",
         abstract: "A keyboard-driven console for managing a cardholder's MusePay cards.",
-        subcommands: [CardCommand.self, CardsCommand.self, AuditCommand.self, InfoCommand.self, KeysCommand.self, SandboxCommand.self, RenderBenchCommand.self]
+        subcommands: [ConsoleCommand.self, CardCommand.self, CardsCommand.self, AuditCommand.self, InfoCommand.self, KeysCommand.self,
+                      SandboxCommand.self, RenderBenchCommand.self],
+        defaultSubcommand: ConsoleCommand.self
     )
 }

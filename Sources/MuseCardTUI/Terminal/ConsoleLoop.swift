@@ -1,0 +1,63 @@
+import Foundation
+
+/// The event loop: polls keys, passes them on, redraws when something changed. Runs on the
+/// one thread that owns the terminal.
+public final class ConsoleLoop {
+    /// Why the loop ended.
+    public enum Outcome: Sendable, Equatable {
+        /// The user quit (`exitRequested`).
+        case quit
+        /// A signal (SIGINT, SIGTERM, SIGHUP) asked the process to stop.
+        case signal(Int32)
+    }
+
+    private let source: ScreenSource
+    private let terminal: TerminalDevice
+    private let clock: () -> Date
+    private let stopSignal: () -> Int32?
+    /// How many frames were drawn (for tests of "redraw only when needed").
+    public private(set) var framesDrawn = 0
+
+    /// A loop over `source` and `terminal`; `stopSignal` reports a pending stop signal.
+    public init(source: ScreenSource, terminal: TerminalDevice, clock: @escaping () -> Date = Date.init,
+                stopSignal: @escaping () -> Int32? = { nil }) {
+        self.source = source
+        self.terminal = terminal
+        self.clock = clock
+        self.stopSignal = stopSignal
+    }
+
+    /// Runs until the user quits or a stop signal arrives.
+    public func run() -> Outcome {
+        var drawnVersion: Int?
+        var drawnSize: Size?
+        var drawnAt = Date.distantPast
+        var tick: TimeInterval = 1
+        var dirty = true
+        while true {
+            if let signal = stopSignal() { return .signal(signal) }
+            if source.exitRequested { return .quit }
+            let now = clock()
+            let size = terminal.size
+            let version = source.version
+            if dirty || version != drawnVersion || size != drawnSize || now.timeIntervalSince(drawnAt) >= tick {
+                let layout = ScreenLayout(size: size)
+                let screen = source.screen(now: now, listHeight: max(1, layout.listHeight))
+                // Spinner frames want more ticks than ages do.
+                tick = screen.topBar.inFlight > 0 ? 0.125 : 1
+                terminal.present { ScreenRenderer.draw(screen, on: $0, now: now) }
+                framesDrawn += 1
+                (drawnVersion, drawnSize, drawnAt, dirty) = (version, size, now, false)
+            }
+            switch terminal.nextEvent() {
+            case .key(let name):
+                source.send(key: name)
+                dirty = true
+            case .resize:
+                dirty = true
+            case nil:
+                break
+            }
+        }
+    }
+}

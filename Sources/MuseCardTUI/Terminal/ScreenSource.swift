@@ -1,0 +1,17 @@
+import Foundation
+import MuseCardViewModel
+
+/// What the event loop needs from the view-model runtime: send keys, know when the state
+/// changed, get the frame to draw, and know when to stop.
+public protocol ScreenSource: AnyObject, Sendable {
+    /// Sends one key by name (`j`, `enter`, `ctrl-r`…); thread-safe, returns at once.
+    func send(key: String)
+    /// Increments on every state change.
+    var version: Int { get }
+    /// The frame to draw, with `listHeight` card rows.
+    func screen(now: Date, listHeight: Int) -> ScreenModel
+    /// True once the user asked to quit.
+    var exitRequested: Bool { get }
+    /// The plain-text session summary printed after the screen is gone.
+    func summaryText(now: Date) -> String
+}

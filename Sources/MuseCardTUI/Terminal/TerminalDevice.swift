@@ -1,0 +1,16 @@
+/// Something that happened at the terminal.
+public enum TerminalEvent: Sendable, Equatable {
+    /// A key, by name.
+    case key(String)
+    /// The terminal changed size.
+    case resize
+}
+
+/// The terminal as the event loop sees it: a size, events, and a way to paint a frame.
+public protocol TerminalDevice: AnyObject {
+    var size: Size { get }
+    /// Waits a short while (the poll timeout) for input; nil when none came.
+    func nextEvent() -> TerminalEvent?
+    /// Clears, lets `draw` paint the whole frame, and shows it in one update.
+    func present(_ draw: (Canvas) -> Void)
+}

@@ -1,0 +1,35 @@
+import MuseCardViewModel
+
+/// The action menu: every action with its key; unavailable ones greyed with the reason.
+public enum ActionMenu {
+    static let maxWidth = 76
+
+    /// Draws the menu centred in `bounds`.
+    public static func draw(_ menu: MenuModel, on canvas: Canvas, in bounds: Rect) {
+        let keyWidth = Popup.widest(menu.items.map(\.key))
+        let labelWidth = Popup.widest(menu.items.map(\.label))
+        let reasonWidth = Popup.widest(menu.items.compactMap(\.reason).map { "— " + $0 })
+        let wanted = min(maxWidth, max(TextWidth.of(menu.title) + 4, keyWidth + 2 + labelWidth + (reasonWidth > 0 ? 2 + reasonWidth : 0)))
+        let footer = "enter run  esc close"
+        let inner = Popup.open(on: canvas, in: bounds, contentWidth: max(wanted, TextWidth.of(footer)),
+                               contentHeight: menu.items.count + 2, title: menu.title)
+        let visible = max(0, inner.height - 2)
+        let first = max(0, min(menu.selected - visible + 1, menu.items.count - visible))
+        for (offset, item) in menu.items.dropFirst(first).prefix(visible).enumerated() {
+            let index = first + offset
+            let row = inner.row + offset
+            let selected = index == menu.selected
+            let role = selected ? Role.menuSelected : (item.isEnabled ? Role.normal : Role.menuDisabled)
+            canvas.line("", row: row, col: inner.col, width: inner.width, role: role)
+            var col = canvas.segment(TextWidth.pad(item.key, to: keyWidth), row: row, col: inner.col, width: inner.width,
+                                     role: selected ? role : (item.isEnabled ? Role.hintsKey : Role.menuDisabled))
+            let labelRole = item.isDangerous && item.isEnabled && !selected ? Role.dialogDanger : role
+            col = canvas.segment("  " + item.label, row: row, col: col, width: inner.right - col, role: labelRole)
+            if !item.isEnabled, let reason = item.reason {
+                let reasonCol = max(col + 2, inner.col + keyWidth + 2 + labelWidth + 2)
+                canvas.segment("— " + reason, row: row, col: reasonCol, width: inner.right - reasonCol, role: role)
+            }
+        }
+        canvas.put(footer, row: inner.bottom - 1, col: inner.col, role: Role.dim, maxWidth: inner.width)
+    }
+}

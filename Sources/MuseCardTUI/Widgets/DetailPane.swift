@@ -1,0 +1,29 @@
+import MuseCardViewModel
+
+/// The right pane: `label: value` lines of the selected card, headings where the label is empty.
+public enum DetailPane {
+    /// Draws `lines` in `rect`; long values wrap under themselves, the rest is cut at the bottom.
+    public static func draw(_ lines: [DetailLineModel], on canvas: Canvas, in rect: Rect) {
+        canvas.fill(rect, role: Role.normal)
+        let inner = Rect(row: rect.row, col: rect.col + 1, width: rect.width - 2, height: rect.height)
+        guard inner.width > 4 else { return }
+        let labelWidth = min(inner.width / 2, lines.filter { !$0.label.isEmpty }.map { TextWidth.of($0.label) }.max() ?? 0)
+        let valueCol = inner.col + labelWidth + 2
+        let valueWidth = inner.right - valueCol
+        var row = inner.row
+        for line in lines {
+            guard row < inner.bottom else { return }
+            if line.label.isEmpty {
+                canvas.line(line.value, row: row, col: inner.col, width: inner.width, role: Role.listHeader)
+                row += 1
+                continue
+            }
+            canvas.line(line.label + ":", row: row, col: inner.col, width: labelWidth + 1, role: Role.dim)
+            let role = line.role.map(Role.resolve) ?? Role.normal
+            for part in TextWidth.wrap(line.value, to: max(1, valueWidth)) where row < inner.bottom {
+                canvas.segment(part, row: row, col: valueCol, width: valueWidth, role: role)
+                row += 1
+            }
+        }
+    }
+}

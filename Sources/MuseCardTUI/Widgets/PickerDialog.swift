@@ -1,0 +1,36 @@
+import MuseCardViewModel
+
+/// The cardholder picker: a typed user id, then the known cardholders to choose from.
+public enum PickerDialog {
+    /// Draws the picker centred in `bounds`.
+    public static func draw(_ picker: PickerModel, on canvas: Canvas, in bounds: Rect) {
+        let labelWidth = Popup.widest(picker.entries.map(\.label))
+        let idWidth = Popup.widest(picker.entries.map(\.userId))
+        let width = min(72, max(40, idWidth + labelWidth + 4 + Popup.widest(picker.entries.map(\.detail))))
+        let extra = picker.error == nil ? 0 : 1
+        let inner = Popup.open(on: canvas, in: bounds, contentWidth: width,
+                               contentHeight: picker.entries.count + 4 + extra, title: picker.title)
+        let typing = !picker.input.isEmpty
+        canvas.put("User id: ", row: inner.row, col: inner.col, role: Role.dim)
+        canvas.line(picker.input + "▏", row: inner.row, col: inner.col + 9, width: inner.width - 9,
+                    role: typing ? Role.menuSelected : Role.listHeader)
+        var row = inner.row + 1
+        if let error = picker.error {
+            canvas.segment("✗ " + error, row: row, col: inner.col, width: inner.width, role: Role.error)
+            row += 1
+        }
+        row += 1
+        let visible = max(0, inner.bottom - 1 - row)
+        let first = max(0, min(picker.selected - visible + 1, picker.entries.count - visible))
+        for (offset, entry) in picker.entries.dropFirst(first).prefix(visible).enumerated() {
+            let selected = !typing && first + offset == picker.selected
+            let role = selected ? Role.menuSelected : Role.normal
+            canvas.line("", row: row, col: inner.col, width: inner.width, role: role)
+            var col = canvas.segment(TextWidth.pad(entry.userId, to: idWidth), row: row, col: inner.col, width: inner.width, role: role)
+            col = canvas.segment("  " + TextWidth.pad(entry.label, to: labelWidth), row: row, col: col, width: inner.right - col, role: role)
+            canvas.segment("  " + entry.detail, row: row, col: col, width: inner.right - col, role: selected ? role : Role.dim)
+            row += 1
+        }
+        canvas.put("type an id or ↑↓ choose  enter open  esc close", row: inner.bottom - 1, col: inner.col, role: Role.dim, maxWidth: inner.width)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import MuseCardViewModel
+
+/// The top line: product, environment badge, operator, cardholder, ticket, connectivity, activity.
+public enum TopBar {
+    static let spinnerFrames = Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
+
+    /// Draws the bar across `rect` (one row).
+    public static func draw(_ model: TopBarModel, on canvas: Canvas, in rect: Rect, now: Date) {
+        guard !rect.isEmpty else { return }
+        canvas.fill(rect, role: Role.topBar)
+        let right = rightText(model, now: now)
+        let rightWidth = TextWidth.of(right)
+        let rightCol = max(rect.col, rect.right - rightWidth - 1)
+        canvas.put(right, row: rect.row, col: rightCol, role: Role.topBar, maxWidth: rect.right - rightCol)
+
+        var col = canvas.segment(" " + model.product + " ", row: rect.row, col: rect.col, width: rect.width, role: Role.topBar)
+        col = canvas.segment(" \(model.environment) ", row: rect.row, col: col, width: rightCol - col, role: badgeRole(model))
+        let limit = rightCol - 1
+        // The cardholder may be elided; the rest is shown whole or not at all.
+        for (index, part) in leftParts(model).enumerated() {
+            let text = "  " + part
+            guard index == 0 ? col + 8 < limit : col + TextWidth.of(text) <= limit else { break }
+            col = canvas.segment(text, row: rect.row, col: col, width: limit - col, role: Role.topBar)
+        }
+    }
+
+    /// The role of the environment badge; production is unmistakable.
+    static func badgeRole(_ model: TopBarModel) -> String {
+        if model.isProduction { return Role.badgeProduction }
+        return model.environment.uppercased() == "SANDBOX" ? Role.badgeSandbox : Role.badgeTest
+    }
+
+    /// Operator, cardholder and ticket, most important first so narrow bars drop the tail.
+    static func leftParts(_ model: TopBarModel) -> [String] {
+        var parts: [String] = []
+        if let cardholder = model.cardholder, !cardholder.isEmpty { parts.append("cardholder: " + cardholder) }
+        if let ticket = model.ticket, !ticket.isEmpty { parts.append("ticket: " + ticket) }
+        parts.append("operator: " + model.operatorName)
+        return parts
+    }
+
+    /// Read-only flag, connectivity and the spinner, kept on the right.
+    static func rightText(_ model: TopBarModel, now: Date) -> String {
+        var parts: [String] = []
+        if model.inFlight > 0 {
+            let tick = Int(now.timeIntervalSinceReferenceDate * 8) % spinnerFrames.count
+            let frame = spinnerFrames[(tick + spinnerFrames.count) % spinnerFrames.count]
+            parts.append("\(frame) \(model.inFlight) busy")
+        }
+        if model.readOnly { parts.append("READ-ONLY") }
+        parts.append(model.isOnline ? "● online" : "○ OFFLINE")
+        return parts.joined(separator: "  ")
+    }
+}

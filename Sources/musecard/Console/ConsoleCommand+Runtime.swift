@@ -1,0 +1,21 @@
+import ArgumentParser
+import MuseCardTUI
+import MuseCardViewModel
+
+extension ConsoleCommand {
+    /// What the terminal draws, and how to stop what was started for it.
+    struct OpenSource: Sendable {
+        let source: any ScreenSource
+        let stop: @Sendable () async -> Void
+    }
+
+    /// The runtime for the session (configured service, or the embedded sandbox with demo data),
+    /// or the theme preview, which needs neither.
+    func openSource(settings: ConnectionSettings, themeName: String) async throws -> OpenSource {
+        if themePreview {
+            return OpenSource(source: ThemePreview(themeName: themeName), stop: {})
+        }
+        let launch = try await ConsoleWiring.launch(settings: settings, userId: userId, ticket: connection.ticket, readOnly: readOnly)
+        return OpenSource(source: launch.runtime, stop: launch.stop)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import MuseCardTUI
+import MuseCardViewModel
+import Testing
+
+/// The event loop against a fake terminal and a fake source: keys go through, frames are
+/// drawn only when something changed, quitting and signals end it.
+struct ConsoleLoopTests {
+    final class FakeSource: ScreenSource, @unchecked Sendable {
+        var keys: [String] = []
+        var version = 0
+        var exitRequested = false
+        var heights: [Int] = []
+
+        func send(key: String) {
+            keys.append(key)
+            version += 1
+            if key == "q" { exitRequested = true }
+        }
+
+        func screen(now: Date, listHeight: Int) -> ScreenModel {
+            heights.append(listHeight)
+            return SampleScreens.main()
+        }
+
+        func summaryText(now: Date) -> String { "keys: \(keys.joined(separator: " "))" }
+    }
+
+    final class FakeTerminal: TerminalDevice {
+        var size: Size
+        var script: [TerminalEvent?]
+        let canvas: TextCanvas
+        var onEmpty: () -> Void = {}
+
+        init(size: Size, script: [TerminalEvent?]) {
+            self.size = size
+            self.script = script
+            canvas = TextCanvas(columns: size.columns, rows: size.rows)
+        }
+
+        func nextEvent() -> TerminalEvent? {
+            guard !script.isEmpty else { onEmpty(); return nil }
+            let event = script.removeFirst()
+            if event == .resize { size = Size(columns: 100, rows: 30) }
+            return event
+        }
+
+        func present(_ draw: (Canvas) -> Void) {
+            let fresh = TextCanvas(columns: size.columns, rows: size.rows)
+            draw(fresh)
+        }
+    }
+
+    @Test func keysReachTheSourceAndQuitEndsTheLoop() {
+        let source = FakeSource()
+        let terminal = FakeTerminal(size: Size(columns: 80, rows: 24), script: [.key("j"), nil, .key("enter"), .key("q")])
+        let loop = ConsoleLoop(source: source, terminal: terminal, clock: { SampleScreens.now })
+        #expect(loop.run() == .quit)
+        #expect(source.keys == ["j", "enter", "q"])
+        #expect(source.summaryText(now: SampleScreens.now) == "keys: j enter q")
+    }
+
+    @Test func redrawsOnlyWhenSomethingChanged() {
+        let source = FakeSource()
+        let terminal = FakeTerminal(size: Size(columns: 80, rows: 24), script: [nil, nil, nil, .key("j"), nil, nil, .resize, nil])
+        var stop: Int32?
+        terminal.onEmpty = { stop = SIGTERM }
+        let loop = ConsoleLoop(source: source, terminal: terminal, clock: { SampleScreens.now }, stopSignal: { stop })
+        #expect(loop.run() == .signal(SIGTERM))
+        // First frame, after the key, after the resize; idle polls with a fixed clock draw nothing.
+        #expect(loop.framesDrawn == 3)
+        #expect(source.heights == [ScreenLayout(size: Size(columns: 80, rows: 24)).listHeight, 19,
+                                   ScreenLayout(size: Size(columns: 100, rows: 30)).listHeight])
+    }
+
+    @Test func theClockTicksFramesForAgesAndSpinner() {
+        let source = FakeSource()
+        let terminal = FakeTerminal(size: Size(columns: 80, rows: 24), script: [nil, nil, nil])
+        var now = SampleScreens.now
+        var stop: Int32?
+        terminal.onEmpty = { stop = SIGINT }
+        let loop = ConsoleLoop(source: source, terminal: terminal, clock: {
+            now += 0.5
+            return now
+        }, stopSignal: { stop })
+        #expect(loop.run() == .signal(SIGINT))
+        // The sample has a call in flight, so the spinner asks for a frame on every half-second poll.
+        #expect(loop.framesDrawn == 4)
+    }
+}
