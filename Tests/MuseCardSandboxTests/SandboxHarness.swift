@@ -5,15 +5,16 @@ import MuseCardSandbox
 import NIOCore
 import Testing
 
-/// A clock the test moves by hand.
+/// A clock the test moves by hand; it stands still otherwise, so a slow machine changes nothing.
 final class TestClock: @unchecked Sendable {
     private let lock = NSLock()
+    private let start = Date()
     private var offset: TimeInterval = 0
 
     var now: Date {
         lock.lock()
         defer { lock.unlock() }
-        return Date().addingTimeInterval(offset)
+        return start.addingTimeInterval(offset)
     }
 
     func advance(_ seconds: TimeInterval) {
