@@ -63,7 +63,7 @@ struct Harness {
         var body = fields
         body["partner_id"] = body["partner_id"] ?? "200001"
         body["sign_type"] = body["sign_type"] ?? "RSA"
-        body["timestamp"] = .string(timestamp ?? String(Int(Date().timeIntervalSince1970)))
+        body["timestamp"] = .string(timestamp ?? String(Int(clock.now.timeIntervalSince1970)))
         body["nonce"] = .string(nonce ?? Nonce.make())
         return try signer.signed(body)
     }
