@@ -1,12 +1,16 @@
+import Foundation
+import MuseCardTUI
 import MuseCardViewModel
 
-/// Draws a frame the way the console does, minus the terminal (replaced when the TUI lands).
+/// Draws a frame exactly as the console does, onto the in-memory canvas instead of the terminal.
 struct FrameDrawer {
     let frame: FrameSize
 
+    /// Card rows that fit, as the console asks the model for them.
+    var listHeight: Int { ScreenLayout(size: Size(columns: frame.columns, rows: frame.rows)).listHeight }
+
     func draw(_ screen: ScreenModel) {
-        var cells = 0
-        for row in screen.rows { cells += row.embossedName.count + row.cardId.count }
-        precondition(cells >= 0)
+        let canvas = TextCanvas(columns: frame.columns, rows: frame.rows)
+        ScreenRenderer.draw(screen, on: canvas, now: Date())
     }
 }

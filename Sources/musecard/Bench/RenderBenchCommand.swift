@@ -36,7 +36,7 @@ struct RenderBenchCommand: ParsableCommand {
             print(String(format: "%6d cards: median %8.1f µs   p90 %8.1f µs", count, median, p90))
         }
         // The fair comparison is between lists that both fill the screen: the same rows are drawn.
-        let full = medians.filter { $0.0 >= frame.rows }
+        let full = medians.filter { $0.0 >= FrameDrawer(frame: frame).listHeight }
         if let few = full.first, let many = full.last, few.0 != many.0 {
             print(String(format: "ratio %d cards / %d cards (both fill the list): %.2f", many.0, few.0, many.1 / few.1))
         }
@@ -64,7 +64,7 @@ struct RenderBenchCommand: ParsableCommand {
         for index in 0..<(frames + 20) {
             let start = ContinuousClock.now
             _ = reducer.reduce(state: &state, action: .keyPressed(index % 50 < 25 ? "j" : "k"))
-            draw.draw(ScreenBuilder().screen(state, now: now, listHeight: frame.rows - 6))
+            draw.draw(ScreenBuilder().screen(state, now: now, listHeight: draw.listHeight))
             let elapsed = ContinuousClock.now - start
             if index >= 20 { samples.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6) }
         }
