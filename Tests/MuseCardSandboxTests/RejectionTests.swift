@@ -37,12 +37,12 @@ import Testing
     @Test func timestampOutsideTheWindowIs412AndMillisecondsAreAccepted() async throws {
         let h = try await Harness.start()
         defer { Task { await h.stop() } }
-        let old = try await h.post("/v1/card/query", try h.body(Self.query, timestamp: String(Int(Date().timeIntervalSince1970) - 301)))
+        let old = try await h.post("/v1/card/query", try h.body(Self.query, timestamp: String(Int(h.clock.now.timeIntervalSince1970) - 301)))
         #expect(old.code == "412")
         #expect(old.message.contains("timestamp"))
-        let millis = try await h.post("/v1/card/query", try h.body(Self.query, timestamp: String(Int64(Date().timeIntervalSince1970 * 1000))))
+        let millis = try await h.post("/v1/card/query", try h.body(Self.query, timestamp: String(Int64(h.clock.now.timeIntervalSince1970 * 1000))))
         #expect(millis.code == "200")
-        let oldMillis = try await h.post("/v1/card/query", try h.body(Self.query, timestamp: String(Int64(Date().timeIntervalSince1970 * 1000) - 400_000)))
+        let oldMillis = try await h.post("/v1/card/query", try h.body(Self.query, timestamp: String(Int64(h.clock.now.timeIntervalSince1970 * 1000) - 400_000)))
         #expect(oldMillis.code == "412")
     }
 
@@ -62,7 +62,7 @@ import Testing
         let nonce = Nonce.make()
         #expect(try await h.post("/v1/card/query", try h.body(Self.query, nonce: nonce)).code == "200")
         h.clock.advance(700)
-        let later = String(Int(Date().timeIntervalSince1970) + 700)
+        let later = String(Int(h.clock.now.timeIntervalSince1970))
         #expect(try await h.post("/v1/card/query", try h.body(Self.query, timestamp: later, nonce: nonce)).code == "200",
                 "a nonce older than twice the window is no longer remembered")
         #expect(try await h.post("/v1/card/query", try h.body(Self.query, timestamp: later, nonce: nonce)).code == "412")

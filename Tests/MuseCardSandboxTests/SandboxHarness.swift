@@ -5,15 +5,16 @@ import MuseCardSandbox
 import NIOCore
 import Testing
 
-/// A clock the test moves by hand.
+/// A clock the test moves by hand; it stands still otherwise, so a slow machine changes nothing.
 final class TestClock: @unchecked Sendable {
     private let lock = NSLock()
+    private let start = Date()
     private var offset: TimeInterval = 0
 
     var now: Date {
         lock.lock()
         defer { lock.unlock() }
-        return Date().addingTimeInterval(offset)
+        return start.addingTimeInterval(offset)
     }
 
     func advance(_ seconds: TimeInterval) {
@@ -62,7 +63,7 @@ struct Harness {
         var body = fields
         body["partner_id"] = body["partner_id"] ?? "200001"
         body["sign_type"] = body["sign_type"] ?? "RSA"
-        body["timestamp"] = .string(timestamp ?? String(Int(Date().timeIntervalSince1970)))
+        body["timestamp"] = .string(timestamp ?? String(Int(clock.now.timeIntervalSince1970)))
         body["nonce"] = .string(nonce ?? Nonce.make())
         return try signer.signed(body)
     }

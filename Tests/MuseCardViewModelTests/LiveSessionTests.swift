@@ -81,7 +81,10 @@ struct LiveSessionTests {
         rig.keys("l", "y")
         try await rig.eventually("locked") { $0.data.card("VC1000000001")?.status == .locked && $0.data.card("VC1000000001")?.isLoading == false }
         rig.keys("u", "y")
-        try await rig.eventually("unlocked") { $0.data.card("VC1000000001")?.status == .active && $0.data.card("VC1000000001")?.pending.isEmpty == true }
+        try await rig.eventually("unlocked and refreshed") { state in
+            let card = state.data.card("VC1000000001")
+            return card?.status == .active && card?.pending.isEmpty == true && card?.isLoading == false
+        }
         let audit = try AuditLog.read(path: rig.auditPath, filter: AuditFilter(cardId: "VC1000000001"))
         #expect(audit.map(\.action) == ["lock", "unlock"])
         #expect(audit.allSatisfy { $0.outcome == .ok && $0.sessionId == "live-1" && $0.ticket == "T-42" && $0.operatorName == "tester" })

@@ -37,7 +37,11 @@ public enum ActionAvailability {
     }
 
     static func selectedCard(_ state: ConsoleState) -> CardEntry? {
-        state.ui.selectedCardId.flatMap { state.data.card($0) }
+        guard let id = state.ui.selectedCardId else { return nil }
+        if let index = state.ui.selectionHint.value, state.data.cards.indices.contains(index), state.data.cards[index].cardId == id {
+            return state.data.cards[index]
+        }
+        return state.data.card(id)
     }
 
     private static func cardActionReason(_ action: KeyAction, state: ConsoleState) -> String? {

@@ -14,7 +14,7 @@ public struct ScreenBuilder: Sendable {
         let offset = min(state.ui.scrollOffset, max(0, list.count - height))
         let window = list.dropFirst(offset).prefix(height)
         let rows = window.map { CardRowPresenter.row($0, now: now) }
-        let selected = window.firstIndex { $0.cardId == state.ui.selectedCardId }.map { $0 - offset }
+        let selected = Navigation.position(in: list, state).flatMap { window.indices.contains($0) ? $0 - offset : nil }
         let card = ActionAvailability.selectedCard(state)
         let reducer = ConsoleReducer(keys: keys)
         return ScreenModel(

@@ -9,6 +9,16 @@ public struct ConsoleReducer: Sendable {
 
     /// Applies `action` to `state` and returns the work to do outside.
     public func reduce(state: inout ConsoleState, action: ConsoleAction) -> [Effect] {
+        let effects = apply(action, to: &state)
+        // Moving through the list changes nothing in flight; everything else may.
+        switch action {
+        case .keyPressed, .viewportChanged: if !effects.isEmpty { state.data.recountInFlight() }
+        default: state.data.recountInFlight()
+        }
+        return effects
+    }
+
+    private func apply(_ action: ConsoleAction, to state: inout ConsoleState) -> [Effect] {
         switch action {
         case .keyPressed(let key):
             return keyPressed(key, state: &state)

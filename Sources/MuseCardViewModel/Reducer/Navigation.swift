@@ -3,8 +3,7 @@ enum Navigation {
     static func move(by delta: Int, state: inout ConsoleState) {
         let list = VisibleCards.list(state)
         guard !list.isEmpty else { return }
-        let current = list.firstIndex { $0.cardId == state.ui.selectedCardId } ?? 0
-        move(to: current + delta, in: list, state: &state)
+        move(to: (position(in: list, state) ?? 0) + delta, in: list, state: &state)
     }
 
     static func move(to index: Int, state: inout ConsoleState) {
@@ -13,7 +12,9 @@ enum Navigation {
 
     private static func move(to index: Int, in list: [CardEntry], state: inout ConsoleState) {
         guard !list.isEmpty else { return }
-        state.ui.selectedCardId = list[min(max(index, 0), list.count - 1)].cardId
+        let target = min(max(index, 0), list.count - 1)
+        state.ui.selectedCardId = list[target].cardId
+        if isStorageOrder(state) { state.ui.selectionHint.value = target }
         state.ui.isPhoneRevealed = false
         keepSelectionVisible(state: &state, list: list)
     }
@@ -23,12 +24,25 @@ enum Navigation {
         keepSelectionVisible(state: &state, list: VisibleCards.list(state))
     }
 
+    /// The selection's index in `list`: the remembered one when the list is the stored order, else a search.
+    static func position(in list: [CardEntry], _ state: ConsoleState) -> Int? {
+        if isStorageOrder(state), let hint = state.ui.selectionHint.value, list.indices.contains(hint),
+           list[hint].cardId == state.ui.selectedCardId {
+            return hint
+        }
+        return list.firstIndex { $0.cardId == state.ui.selectedCardId }
+    }
+
+    private static func isStorageOrder(_ state: ConsoleState) -> Bool {
+        state.ui.filterText.isEmpty && state.ui.sort == .added
+    }
+
     private static func keepSelectionVisible(state: inout ConsoleState, list: [CardEntry]) {
         guard !list.isEmpty else {
             state.ui.scrollOffset = 0
             return
         }
-        var index = list.firstIndex { $0.cardId == state.ui.selectedCardId }
+        var index = position(in: list, state)
         if index == nil {
             index = 0
             state.ui.selectedCardId = list[0].cardId

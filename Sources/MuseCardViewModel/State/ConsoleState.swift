@@ -58,8 +58,14 @@ public struct ConsoleData: Sendable, Equatable {
     /// The entry of `cardId`, if known.
     public func card(_ cardId: String) -> CardEntry? { cards.first { $0.cardId == cardId } }
 
-    /// Calls in flight, for the spinner.
-    public var inFlight: Int {
+    /// Calls in flight, for the spinner: counted once per action that can change it, not per frame.
+    public var inFlight: Int { inFlightCount.value ?? countInFlight() }
+
+    var inFlightCount = IndexHint()
+
+    mutating func recountInFlight() { inFlightCount.value = countInFlight() }
+
+    private func countInFlight() -> Int {
         var count = operations.filter(\.isInFlight).count
         for card in cards where card.isLoading || !card.pending.isEmpty { count += (card.isLoading ? 1 : 0) + card.pending.count }
         return count

@@ -2,7 +2,11 @@ import Foundation
 
 /// Focus, selection, filter, sort, the open modal and the flash line.
 public struct ConsoleUI: Sendable, Equatable {
-    public var selectedCardId: String?
+    public var selectedCardId: String? {
+        didSet { if selectedCardId != oldValue { selectionHint = IndexHint() } }
+    }
+    /// Where the selected card sat in the card list when last seen, to skip a search per frame.
+    var selectionHint = IndexHint()
     public var filterText = ""
     public var isEditingFilter = false
     public var sort: SortOrder = .added
@@ -47,4 +51,11 @@ public struct Flash: Sendable, Equatable {
         self.text = text
         self.kind = kind
     }
+}
+
+/// A remembered number (an index, a count) kept beside the state as a cache: never part of state equality.
+struct IndexHint: Sendable, Equatable {
+    var value: Int?
+
+    static func == (lhs: IndexHint, rhs: IndexHint) -> Bool { true }
 }
