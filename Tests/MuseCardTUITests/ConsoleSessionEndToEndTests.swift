@@ -141,6 +141,15 @@ struct ConsoleSessionEndToEndTests {
         #expect(!screen.contains("DAILY LIMIT"))
     }
 
+    @Test func aCrashStillGivesTheTerminalBack() throws {
+        let session = try console(user: Self.zhang)
+        defer { session.kill() }
+        try session.waitFor("6407")
+        try session.signalProgram(SIGABRT)
+        let screen = try session.waitFor("[exited 134]")
+        #expect(!screen.contains("DAILY LIMIT"), "the crash handler left the alternate screen")
+    }
+
     @Test func eightColourTerminalsGetBasicColoursOnly() throws {
         let session = try TmuxSession([Self.binary, "tui", "--user", Self.zhang], environment: ["MUSECARD_THEMES_DIR": Self.themes, "TERM": "screen"])
         defer { session.kill() }
