@@ -129,4 +129,35 @@ struct ConsoleSessionEndToEndTests {
         try session.send("q")
         try session.waitFor("[exited 0]")
     }
+
+    @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    func stopSignalsRestoreTheTerminalAndPrintTheSummary(signal: Int32, status: Int) throws {
+        let session = try console(user: Self.zhang)
+        defer { session.kill() }
+        try session.waitFor("6407")
+        try session.signalProgram(signal)
+        let screen = try session.waitFor("[exited \(status)]")
+        #expect(screen.contains("Cardholder: 60004409"))
+        #expect(!screen.contains("DAILY LIMIT"))
+    }
+
+    @Test func aCrashStillGivesTheTerminalBack() throws {
+        let session = try console(user: Self.zhang)
+        defer { session.kill() }
+        try session.waitFor("6407")
+        try session.signalProgram(SIGABRT)
+        let screen = try session.waitFor("[exited 134]")
+        #expect(!screen.contains("DAILY LIMIT"), "the crash handler left the alternate screen")
+    }
+
+    @Test func eightColourTerminalsGetBasicColoursOnly() throws {
+        let session = try TmuxSession([Self.binary, "tui", "--user", Self.zhang], environment: ["MUSECARD_THEMES_DIR": Self.themes, "TERM": "screen"])
+        defer { session.kill() }
+        try session.waitFor("6407")
+        let raw = try session.captureWithAttributes()
+        #expect(raw.range(of: #"\x1B\[[0-9;]*3[0-7][;m]"#, options: .regularExpression) != nil)
+        #expect(!raw.contains("38;5;"))
+        try session.send("q")
+        try session.waitFor("[exited 0]")
+    }
 }

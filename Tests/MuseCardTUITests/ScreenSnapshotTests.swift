@@ -30,6 +30,12 @@ struct ScreenSnapshotTests {
         snapshot(SampleScreens.main(), "main")
     }
 
+    @Test func mainScreenRoles() {
+        Snapshot.check(render(SampleScreens.main(), Size(columns: 80, rows: 24)).roleText, named: "main-roles-80x24")
+        Snapshot.check(render(SampleScreens.main(modal: .menu(SampleScreens.menu)), Size(columns: 80, rows: 24)).roleText,
+                       named: "menu-roles-80x24")
+    }
+
     @Test func mainScreenWithFilterAndError() {
         snapshot(SampleScreens.main(flash: FlashModel(text: "Lock failed: 5004 USER_STATUS_INVALID", kind: .error),
                                     filter: FilterModel(text: "zhang", isEditing: true, matchCount: 3)), "main-filter")

@@ -93,6 +93,16 @@ final class TmuxSession {
         throw Failure(description: "timed out after \(Int(timeout))s waiting for \(what); the screen was:\n\(screen)")
     }
 
+    /// Sends `signal` to the program running in the pane (the shell's child).
+    func signalProgram(_ signal: Int32) throws {
+        let shell = try tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        guard let pid = children.split(separator: " ").first.flatMap({ pid_t($0) }) else {
+            throw Failure(description: "no program running in the pane (shell \(shell))")
+        }
+        Foundation.kill(pid, signal)
+    }
+
     /// Changes the window size, as a user dragging the terminal would.
     func resize(columns: Int, rows: Int) throws {
         try tmux(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])

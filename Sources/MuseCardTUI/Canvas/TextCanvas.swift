@@ -57,6 +57,25 @@ public final class TextCanvas: Canvas {
     /// The frame as one string, one line per row.
     public var text: String { lines.joined(separator: "\n") + "\n" }
 
+    /// The roles layer as text: one letter per cell (`Role.all` in order: a, b, c…), `.` for
+    /// normal text, preceded by the legend of the letters used, for snapshots of colour use.
+    public var roleText: String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        func letter(_ role: String) -> Character {
+            if role == Role.normal { return "." }
+            return Role.all.firstIndex(of: Role.resolve(role)).map { letters[$0 % letters.count] } ?? "?"
+        }
+        var used: Set<String> = []
+        let grid = cells.map { row in
+            String(row.map { cell -> Character in
+                if cell.role != Role.normal { used.insert(Role.resolve(cell.role)) }
+                return letter(cell.role)
+            })
+        }
+        let legend = used.sorted().map { "\(letter($0)) \($0)" }
+        return (legend + [""] + grid).joined(separator: "\n") + "\n"
+    }
+
     /// The role of the cell at `row`/`col`.
     public func role(row: Int, col: Int) -> String { cells[row][col].role }
 

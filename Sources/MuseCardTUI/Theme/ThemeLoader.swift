@@ -42,7 +42,7 @@ public enum ThemeLoader {
             switch key.string {
             case "palette", "roles", "monochrome": sections[key.string ?? ""] = value
             case "name", "description": continue
-            default: throw ThemeError(file: file, line: key.mark?.line, message: "unknown section `\(key.string ?? "?")` (expected palette, roles)")
+            default: throw ThemeError(file: file, line: key.mark?.line, message: "unknown section `\(key.string ?? "?")` (expected palette, roles, monochrome)")
             }
         }
         // The palette is read first so roles may reference it wherever it is in the file.

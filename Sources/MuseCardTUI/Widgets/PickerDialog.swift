@@ -31,6 +31,6 @@ public enum PickerDialog {
             canvas.segment("  " + entry.detail, row: row, col: col, width: inner.right - col, role: selected ? role : Role.dim)
             row += 1
         }
-        canvas.put("type an id or ↑↓ choose  enter open  esc close", row: inner.bottom - 1, col: inner.col, role: Role.dim, maxWidth: inner.width)
+        canvas.put("↑↓ choose  enter open  esc close", row: inner.bottom - 1, col: inner.col, role: Role.dim, maxWidth: inner.width)
     }
 }
