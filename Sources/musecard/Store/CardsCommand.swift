@@ -25,6 +25,17 @@ enum CacheAccess {
         return (session, cache)
     }
 
+    /// Checks the ids, opens the cache and runs one write; a failed write exits 74.
+    static func write(_ connection: ConnectionOptions, user: String, card: String,
+                      _ step: (SQLiteCardCache) async throws -> Void) async throws {
+        try ids(user: user, card: card)
+        let (_, cache) = try open(connection)
+        do { try await step(cache) } catch {
+            StandardError.print("musecard: cannot write the cache: \(error)")
+            throw ExitCode(StoreExit.ioError)
+        }
+    }
+
     static func ids(user: String, card: String?) throws {
         do {
             try FieldRules.id(user, field: "user_id")
@@ -62,12 +73,7 @@ struct AddCard: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try CacheAccess.ids(user: userId, card: cardId)
-        let (_, cache) = try CacheAccess.open(connection)
-        do { try await cache.addCard(userId: userId, cardId: cardId, at: Date()) } catch {
-            StandardError.print("musecard: cannot write the cache: \(error)")
-            throw ExitCode(StoreExit.ioError)
-        }
+        try await CacheAccess.write(connection, user: userId, card: cardId) { try await $0.addCard(userId: userId, cardId: cardId, at: Date()) }
         print("Card \(cardId) noted for cardholder \(userId).")
     }
 }
@@ -81,12 +87,7 @@ struct ForgetCard: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try CacheAccess.ids(user: userId, card: cardId)
-        let (_, cache) = try CacheAccess.open(connection)
-        do { try await cache.forgetCard(userId: userId, cardId: cardId) } catch {
-            StandardError.print("musecard: cannot write the cache: \(error)")
-            throw ExitCode(StoreExit.ioError)
-        }
+        try await CacheAccess.write(connection, user: userId, card: cardId) { try await $0.forgetCard(userId: userId, cardId: cardId) }
         print("Card \(cardId) forgotten for cardholder \(userId).")
     }
 }
