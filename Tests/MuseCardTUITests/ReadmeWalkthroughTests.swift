@@ -1,0 +1,46 @@
+import Foundation
+import MuseCardTestSupport
+import Testing
+
+/// The README's "first minutes" exactly as written: `musecard` alone, pick the demo cardholder,
+/// lock a card with `l` `y`, see it locked, unlock with `u` `y`, quit with `q`.
+@Suite(.serialized)
+struct ReadmeWalkthroughTests {
+    static let binary = Fixtures.productsFolder.appendingPathComponent("musecard").path
+
+    /// The list side of the line that shows `cardId`'s row.
+    func row(_ screen: String, _ last4: String) -> String {
+        let lists = screen.split(separator: "\n").map { String($0.split(separator: "│", omittingEmptySubsequences: false).first ?? "") }
+        return lists.first { $0.contains(" \(last4) ") } ?? ""
+    }
+
+    @Test func theReadmeWalkthroughWorksOnAFreshHome() throws {
+        let session = try TmuxSession([Self.binary], columns: 120, rows: 40,
+                                      environment: ["MUSECARD_THEMES_DIR": Fixtures.root.appendingPathComponent("themes").path])
+        defer { session.kill() }
+        var screen = try session.waitFor("Open a cardholder")
+        #expect(screen.contains("SANDBOX — demo data"))
+        #expect(screen.contains("Käthe Müller"))
+        try session.send("enter")
+        screen = try session.waitUntil("Käthe's cards loaded") { $0.contains("Käthe Müller (60004408)") && $0.contains("PENDING_ACTIVE") }
+        let last4 = try #require(screen.split(separator: "\n").first { $0.contains("Last 4:") }?.split(separator: " ").last.map(String.init))
+        #expect(row(screen, last4).contains("ACTIVE"))
+
+        try session.send("l")
+        try session.waitFor("Lock card?")
+        try session.send("y")
+        screen = try session.waitFor("lock VC1000000001: ok, now LOCK")
+        #expect(row(screen, last4).contains("LOCK"))
+
+        try session.send("u")
+        try session.waitFor("Unlock card?")
+        try session.send("y")
+        screen = try session.waitUntil("unlocked") { row($0, last4).contains("ACTIVE") && $0.contains("unlock VC1000000001: ok") }
+
+        try session.send("q")
+        screen = try session.waitFor("[exited 0]")
+        #expect(screen.contains("Cardholder: 60004408 (Käthe Müller)"))
+        #expect(screen.contains("lock VC1000000001: ok"))
+        #expect(screen.contains("unlock VC1000000001: ok"))
+    }
+}
