@@ -7,6 +7,74 @@ import Testing
 @Suite struct ServeCommandTests {
     static let binary = Fixtures.productsFolder.appendingPathComponent("musecard").path
 
+    /// What one run of the scenario saw.
+    struct Outcome: Sendable {
+        var lines: [String] = []
+        var keyFolder = ""
+        var keyMode: Int?
+        var get: ProcessResult?
+        var exitedNormally = false
+        var exitStatus: Int32 = -1
+    }
+
+    @Test func servePrintsItsURLFirstServesTheCardCommandAndStopsOnSIGTERM() async throws {
+        let outcome = try await Self.offPool { try Self.serveScenario() }
+        let first = try #require(outcome.lines.first)
+        #expect(first.hasPrefix("http://127.0.0.1:"))
+        #expect(URL(string: first)?.port != nil)
+        let env = Self.exports(outcome.lines)
+        #expect(env["MUSECARD_BASE_URL"] == first)
+        #expect(env["MUSECARD_PRIVATE_KEY"]?.hasPrefix(outcome.keyFolder) == true)
+        #expect(outcome.keyMode == 0o600)
+        let get = try #require(outcome.get)
+        #expect(get.status == 0, "\(get.stderr)")
+        #expect(get.stdout.contains("ACTIVE"))
+        #expect(!get.stdout.contains("\u{1B}"), "the hostile demo name never reaches the terminal raw")
+        #expect(!outcome.lines.joined().contains("\u{1B}"), "serve prints demo names sanitised")
+        #expect(outcome.exitedNormally)
+        #expect(outcome.exitStatus == 0)
+    }
+
+    /// Starts `serve`, reads its setup lines, runs `card get` against it, then sends SIGTERM.
+    static func serveScenario() throws -> Outcome {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-serve-\(UUID().uuidString)")
+        var outcome = Outcome(keyFolder: state.appendingPathComponent("musecard/sandbox").path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["sandbox", "serve", "--port", "0"]
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": state.path, "XDG_STATE_HOME": state.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        outcome.lines = readLines(out.fileHandleForReading) { lines in
+            lines.contains { $0.hasPrefix("export MUSECARD_PLATFORM_PUBLIC_KEY=") } || lines.count > 20
+        }
+        var env = exports(outcome.lines)
+        env["HOME"] = state.path
+        if let key = env["MUSECARD_PRIVATE_KEY"] {
+            outcome.keyMode = try FileManager.default.attributesOfItem(atPath: key)[.posixPermissions] as? Int
+        }
+        outcome.get = try ProcessRunner.runBlocking(binary, ["card", "get", "--user", "60004410", "--card", "VC1000000010"],
+                                            environment: env, clearEnvironment: true)
+        process.terminate()
+        process.waitUntilExit()
+        outcome.exitedNormally = process.terminationReason == .exit
+        outcome.exitStatus = process.terminationStatus
+        return outcome
+    }
+
+    /// The `export NAME=value` lines as a dictionary.
+    static func exports(_ lines: [String]) -> [String: String] {
+        var env: [String: String] = [:]
+        for line in lines where line.hasPrefix("export ") {
+            let pair = line.dropFirst("export ".count).split(separator: "=", maxSplits: 1).map(String.init)
+            if pair.count == 2 { env[pair[0]] = pair[1] }
+        }
+        return env
+    }
+
     /// Reads standard output line by line until `stop` says enough (or the pipe closes).
     static func readLines(_ handle: FileHandle, until stop: ([String]) -> Bool) -> [String] {
         var lines: [String] = [], current: [UInt8] = []
@@ -25,41 +93,11 @@ import Testing
         return lines
     }
 
-    @Test func serveprintsItsURLFirstServesTheCardCommandAndStopsOnSIGTERM() async throws {
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-serve-\(UUID().uuidString)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["sandbox", "serve", "--port", "0"]
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": state.path, "XDG_STATE_HOME": state.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let lines = Self.readLines(out.fileHandleForReading) { lines in
-            lines.contains { $0.hasPrefix("export MUSECARD_PLATFORM_PUBLIC_KEY=") } || lines.count > 20
+    /// Runs blocking work (pipes, child processes) on a plain thread, so it never holds one of
+    /// the few cooperative threads that in-process servers of parallel tests need.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
         }
-        let first = try #require(lines.first)
-        #expect(first.hasPrefix("http://127.0.0.1:"))
-        #expect(URL(string: first)?.port != nil)
-        var env = ["HOME": state.path]
-        for line in lines where line.hasPrefix("export ") {
-            let pair = line.dropFirst("export ".count).split(separator: "=", maxSplits: 1).map(String.init)
-            if pair.count == 2 { env[pair[0]] = pair[1] }
-        }
-        #expect(env["MUSECARD_BASE_URL"] == first)
-        let keyPath = try #require(env["MUSECARD_PRIVATE_KEY"])
-        #expect(keyPath.hasPrefix(state.appendingPathComponent("musecard/sandbox").path))
-        let mode = try FileManager.default.attributesOfItem(atPath: keyPath)[.posixPermissions] as? Int
-        #expect(mode == 0o600)
-        let get = try await ProcessRunner.run(Self.binary, ["card", "get", "--user", "60004410", "--card", "VC1000000010"],
-                                        environment: env, clearEnvironment: true)
-        #expect(get.status == 0, "\(get.stderr)")
-        #expect(get.stdout.contains("ACTIVE"))
-        #expect(!get.stdout.contains("\u{1B}"), "the hostile demo name never reaches the terminal raw")
-        #expect(!lines.joined().contains("\u{1B}"), "serve prints demo names sanitised")
-        process.terminate()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 0)
     }
 }

@@ -24,8 +24,9 @@ public enum ProcessRunner {
         }
     }
 
-    private static func runBlocking(_ executable: String, _ arguments: [String], stdin: String?,
-                                    environment: [String: String], clearEnvironment: Bool) throws -> ProcessResult {
+    /// The blocking form, for code already running on a thread of its own (never on the cooperative pool).
+    public static func runBlocking(_ executable: String, _ arguments: [String], stdin: String? = nil,
+                                   environment: [String: String] = [:], clearEnvironment: Bool = false) throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
