@@ -25,7 +25,7 @@ struct LiveSessionTests {
 
         /// Waits until `condition` holds on the state, failing with the state after a generous timeout.
         func eventually(_ what: String, _ condition: (ConsoleState) -> Bool) async throws {
-            for _ in 0..<400 {
+            for _ in 0..<1200 {
                 if condition(runtime.state) { return }
                 try await Task.sleep(for: .milliseconds(25))
             }
