@@ -11,7 +11,7 @@ public enum FieldRules {
     public static func printable(_ value: String, field: String, max: Int) throws(MusePayError) {
         if value.isEmpty || value.allSatisfy(\.isWhitespace) { throw .validation(field: field, reason: "must not be empty") }
         if value.count > max { throw .validation(field: field, reason: "must be at most \(max) characters (got \(value.count))") }
-        if value.unicodeScalars.contains(where: isControl) {
+        if value.unicodeScalars.contains(where: \.isUnprintable) {
             throw .validation(field: field, reason: "must contain printable characters only")
         }
         if value.first?.isWhitespace == true || value.last?.isWhitespace == true {
@@ -56,16 +56,21 @@ public enum FieldRules {
         }
     }
 
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse: return true
-        default: return false
-        }
-    }
 
     /// A value shown inside an error message, with control characters made visible.
     static func quoted(_ value: String) -> String {
-        let shown = value.unicodeScalars.map { isControl($0) ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+        let shown = value.unicodeScalars.map { $0.isUnprintable ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
         return "\"" + String(shown.prefix(40)) + (shown.count > 40 ? "…" : "") + "\""
+    }
+}
+
+extension Unicode.Scalar {
+    /// Controls, format and separator characters, surrogates, private and unassigned code points:
+    /// nothing a person can type or read as text.
+    public var isUnprintable: Bool {
+        switch properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse: return true
+        default: return false
+        }
     }
 }

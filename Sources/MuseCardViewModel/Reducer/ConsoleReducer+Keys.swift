@@ -109,15 +109,6 @@ enum TextInput {
     static func character(for key: String) -> Character? {
         if key == "space" { return " " }
         guard key.count == 1, let character = key.first else { return nil }
-        return character.unicodeScalars.allSatisfy({ !$0.properties.generalCategory.isControlLike }) ? character : nil
-    }
-}
-
-extension Unicode.GeneralCategory {
-    var isControlLike: Bool {
-        switch self {
-        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse: return true
-        default: return false
-        }
+        return character.unicodeScalars.allSatisfy({ !$0.isUnprintable }) ? character : nil
     }
 }
