@@ -18,9 +18,12 @@ struct ReadmeWalkthroughTests {
         let session = try TmuxSession([Self.binary], columns: 120, rows: 40,
                                       environment: ["MUSECARD_THEMES_DIR": Fixtures.root.appendingPathComponent("themes").path])
         defer { session.kill() }
-        var screen = try session.waitFor("Open a cardholder")
+        // The picker opens at once and fills in when the known cardholders have been read.
+        var screen = try session.waitUntil("the picker lists the demo cardholders") {
+            $0.contains("Open a cardholder") && $0.contains("Käthe Müller")
+        }
         #expect(screen.contains("SANDBOX — demo data"))
-        #expect(screen.contains("Käthe Müller"))
+        #expect(!screen.contains("Loading known cardholders"))
         try session.send("enter")
         screen = try session.waitUntil("Käthe's cards loaded") { $0.contains("Käthe Müller (60004408)") && $0.contains("PENDING_ACTIVE") }
         let last4 = try #require(screen.split(separator: "\n").first { $0.contains("Last 4:") }?.split(separator: " ").last.map(String.init))

@@ -69,6 +69,8 @@ struct ScreenSnapshotTests {
 
     @Test func picker() {
         snapshot(SampleScreens.main(modal: .picker(SampleScreens.picker)), "picker")
+        let loading = PickerModel(title: "Open a cardholder", entries: [], selected: 0, placeholder: "Loading known cardholders…")
+        snapshot(SampleScreens.main(modal: .picker(loading)), "picker-loading")
     }
 
     @Test func summary() {

@@ -77,12 +77,28 @@ struct ViewReducerTests {
     @Test func pickerOpensATypedOrChosenCardholder() throws {
         var h = Harness(state: ConsoleState(session: F.session()))
         #expect(h.send(.showPicker) == [.loadCardholders])
+        #expect(pickerModel(h.state)?.placeholder == "Loading known cardholders…", "an empty list while loading says so")
         h.send(.cardholdersLoaded([KnownCardholder(userId: "60004408", label: "Käthe Müller", cardCount: 4)]))
+        #expect(pickerModel(h.state)?.placeholder == nil)
+        #expect(pickerModel(h.state)?.entries.map(\.label) == ["Käthe Müller"])
         #expect(h.keys("enter") == [.loadCardholder(userId: "60004408", label: "Käthe Müller")])
         h.send(.showPicker)
         h.keys("9", "9")
         #expect(h.keys("enter") == [.loadCardholder(userId: "99", label: nil)])
         #expect(h.state.data.cardholder?.userId == "99")
+    }
+
+    @Test func pickerSaysWhenNobodyIsKnownYet() {
+        var h = Harness(state: ConsoleState(session: F.session()))
+        h.send(.showPicker)
+        h.send(.cardholdersLoaded([]))
+        #expect(pickerModel(h.state)?.placeholder == "No cardholders yet: type a user id.")
+        #expect(h.keys("enter") == [], "Enter on an empty list opens nothing")
+    }
+
+    func pickerModel(_ state: ConsoleState) -> PickerModel? {
+        guard case .picker(let picker)? = ScreenBuilder().screen(state, now: F.t0, listHeight: 5).modal else { return nil }
+        return picker
     }
 
     @Test func summaryListsWhatWasDone() throws {

@@ -8,8 +8,9 @@ public enum PickerDialog {
         let idWidth = Popup.widest(picker.entries.map(\.userId))
         let width = min(72, max(40, idWidth + labelWidth + 4 + Popup.widest(picker.entries.map(\.detail))))
         let extra = picker.error == nil ? 0 : 1
+        let listHeight = picker.placeholder == nil ? picker.entries.count : 1
         let inner = Popup.open(on: canvas, in: bounds, contentWidth: width,
-                               contentHeight: picker.entries.count + 4 + extra, title: picker.title)
+                               contentHeight: listHeight + 4 + extra, title: picker.title)
         let typing = !picker.input.isEmpty
         canvas.put("User id: ", row: inner.row, col: inner.col, role: Role.dim)
         canvas.line(picker.input + "▏", row: inner.row, col: inner.col + 9, width: inner.width - 9,
@@ -20,6 +21,9 @@ public enum PickerDialog {
             row += 1
         }
         row += 1
+        if let placeholder = picker.placeholder {
+            canvas.segment(placeholder, row: row, col: inner.col, width: inner.width, role: Role.dim)
+        }
         let visible = max(0, inner.bottom - 1 - row)
         let first = max(0, min(picker.selected - visible + 1, picker.entries.count - visible))
         for (offset, entry) in picker.entries.dropFirst(first).prefix(visible).enumerated() {

@@ -133,12 +133,15 @@ public struct PickerModel: Sendable, Equatable {
     /// A user id being typed; empty when choosing from the list.
     public var input: String
     public var error: String?
+    /// What to say instead of an empty list: still loading, or nobody known yet.
+    public var placeholder: String?
 
-    public init(title: String, entries: [Entry], selected: Int, input: String = "", error: String? = nil) {
+    public init(title: String, entries: [Entry], selected: Int, input: String = "", error: String? = nil, placeholder: String? = nil) {
         self.title = title
         self.entries = entries
         self.selected = selected
         self.input = input
         self.error = error
+        self.placeholder = placeholder
     }
 }

@@ -30,8 +30,10 @@ enum ModalPresenter {
                 PickerModel.Entry(userId: DisplayText.sanitize(known.userId), label: DisplayText.sanitize(known.label ?? ""),
                                   detail: "\(known.cardCount) card\(known.cardCount == 1 ? "" : "s")")
             }
+            let placeholder = !entries.isEmpty ? nil
+                : picker.isLoading ? "Loading known cardholders…" : "No cardholders yet: type a user id."
             return .picker(PickerModel(title: "Open a cardholder", entries: entries, selected: picker.selected,
-                                       input: DisplayText.sanitize(picker.input), error: picker.error))
+                                       input: DisplayText.sanitize(picker.input), error: picker.error, placeholder: placeholder))
         case .secretLink(let cardId, let url, let expiry):
             return .summary(title: "One-time card data link — \(DisplayText.sanitize(cardId))",
                             lines: [DisplayText.sanitize(url.reveal()), "Expires: \(DisplayText.sanitize(expiry ?? "not given"))",

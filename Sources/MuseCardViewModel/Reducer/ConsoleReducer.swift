@@ -33,6 +33,10 @@ public struct ConsoleReducer: Sendable {
             return [.loadCardholders]
         case .cardholdersLoaded(let known):
             state.data.knownCardholders = known
+            if case .picker(var picker)? = state.ui.modal {
+                picker.isLoading = false
+                state.ui.modal = .picker(picker)
+            }
             return []
         case .cachedCardsLoaded(let userId, let cards):
             return cachedCardsLoaded(userId: userId, cards: cards, state: &state)

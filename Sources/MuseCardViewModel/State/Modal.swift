@@ -34,6 +34,8 @@ public struct PickerState: Sendable, Equatable {
     /// A user id being typed; when empty, Enter opens the selected entry.
     public var input = ""
     public var error: String?
+    /// True until the known cardholders have been read for this picker.
+    public var isLoading = true
 
     public init() {}
 }
