@@ -80,14 +80,28 @@ final class TmuxSession {
         try waitUntil("\"\(text)\" on screen", timeout: timeout) { $0.contains(text) }
     }
 
-    /// Polls the screen until `condition` holds; fails with the screen after `timeout` seconds.
+    /// Polls the screen until `condition` holds on a settled frame; fails with the screen after
+    /// `timeout` seconds.
+    ///
+    /// A capture can catch ncurses half way through painting a frame (a dialog's title drawn, its
+    /// buttons not yet), so the condition must hold on two captures in a row and the later one is
+    /// returned: unchanged, or the fourth in a row when something animates (the spinner).
     @discardableResult
     func waitUntil(_ what: String, timeout: TimeInterval = 30, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
+        var previous: String?
+        var heldFor = 0
         while Date() < deadline {
             screen = try capture()
-            if condition(screen) { return screen }
+            if condition(screen) {
+                heldFor += 1
+                if screen == previous || heldFor >= 4 { return screen }
+                previous = screen
+            } else {
+                previous = nil
+                heldFor = 0
+            }
             Thread.sleep(forTimeInterval: 0.1)
         }
         throw Failure(description: "timed out after \(Int(timeout))s waiting for \(what); the screen was:\n\(screen)")
