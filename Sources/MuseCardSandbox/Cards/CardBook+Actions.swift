@@ -30,11 +30,7 @@ extension CardBook {
             throw .statusInvalid(cardId: cardId, status: "PENDING_ACTIVE (physical)", action: "activate",
                                  needs: "a virtual card in PENDING_ACTIVE; use activate-physical")
         }
-        return try change(cardId, user: user, action: "activate", needs: "PENDING_ACTIVE") { card in
-            guard card.status == .pendingActive else { return false }
-            card.status = .active
-            return true
-        }
+        return try activatePending(cardId, user: user, action: "activate")
     }
 
     /// PENDING_ACTIVE physical → ACTIVE.
@@ -44,7 +40,12 @@ extension CardBook {
             throw .statusInvalid(cardId: cardId, status: "\(current.status) (virtual)", action: "activate-physical",
                                  needs: "a physical card in PENDING_ACTIVE")
         }
-        return try change(cardId, user: user, action: "activate-physical", needs: "PENDING_ACTIVE") { card in
+        return try activatePending(cardId, user: user, action: "activate-physical")
+    }
+
+    /// PENDING_ACTIVE → ACTIVE, once the kind of card has been checked.
+    private mutating func activatePending(_ cardId: String, user: String, action: String) throws(Rejection) -> SandboxCard {
+        try change(cardId, user: user, action: action, needs: "PENDING_ACTIVE") { card in
             guard card.status == .pendingActive else { return false }
             card.status = .active
             return true

@@ -19,7 +19,6 @@ extension CardBook {
 
     /// A new application, or the same one again for a repeated `request_id`.
     mutating func apply(_ input: ApplyInput, now: Date) throws(Rejection) -> SandboxApplication {
-        settle(now: now)
         if let existing = applications[input.requestId] {
             guard existing.userId == input.userId else {
                 throw .invalid("request_id", "was already used for another cardholder")
@@ -38,7 +37,7 @@ extension CardBook {
         if holders[input.userId] == nil {
             // No KYC in the sandbox: an unknown user id becomes a cardholder.
             holders[input.userId] = Cardholder(
-                userId: input.userId, userXid: "X" + input.userId, label: name.isEmpty ? "Cardholder \(input.userId)" : name,
+                userId: input.userId, userXid: "X" + input.userId,
                 firstName: "", lastName: "", email: "", phoneAreaCode: input.phoneAreaCode, phoneNumber: input.phoneNumber)
         }
         let application = SandboxApplication(
@@ -54,8 +53,7 @@ extension CardBook {
     }
 
     /// The application for `requestId` of `userId` (and `applyId` when given), or code 7000.
-    mutating func application(requestId: String, userId: String, applyId: String?, now: Date) throws(Rejection) -> SandboxApplication {
-        settle(now: now)
+    func application(requestId: String, userId: String, applyId: String?) throws(Rejection) -> SandboxApplication {
         guard let found = applications[requestId], found.userId == userId, applyId == nil || applyId == found.applyId else {
             throw .notExist("no application with request_id \(requestId) for user \(userId)")
         }

@@ -14,11 +14,9 @@ struct CardBook: Sendable {
     var nextCardSerial: UInt64 = 2_000_000_001
     var nextApplySerial: UInt64 = 1
     let auditDelay: TimeInterval
-    let startedAt: Date
 
     init(auditDelay: TimeInterval, now: Date, demoData: Bool) {
         self.auditDelay = auditDelay
-        startedAt = now
         if demoData { seedDemo(now: now) }
     }
 
@@ -26,7 +24,7 @@ struct CardBook: Sendable {
         var serial: UInt64 = 1
         for holder in DemoData.holders {
             holders[holder.userId] = Cardholder(
-                userId: holder.userId, userXid: "X" + holder.userId, label: holder.label, firstName: holder.first,
+                userId: holder.userId, userXid: "X" + holder.userId, firstName: holder.first,
                 lastName: holder.last, email: holder.email, phoneAreaCode: holder.areaCode, phoneNumber: holder.phone)
             for card in holder.cards {
                 var made = newCard(cardId: card.cardId, userId: holder.userId, productId: card.productId, level: "1",
@@ -57,7 +55,7 @@ struct CardBook: Sendable {
     mutating func settle(now: Date) {
         guard !pending.isEmpty else { return }
         for requestId in pending {
-            guard var application = applications[requestId] else { continue }
+            guard let application = applications[requestId] else { continue }
             switch application.status(now: now, auditDelay: auditDelay) {
             case .cardInit:
                 let issuedAt = application.createdAt.addingTimeInterval(auditDelay)
@@ -65,8 +63,6 @@ struct CardBook: Sendable {
                     cardId: application.cardId, userId: application.userId, productId: application.productId,
                     level: application.cardLevel, areaCode: application.phoneAreaCode, phone: application.phoneNumber,
                     name: application.embossedName, serial: serial(of: application.cardId), now: issuedAt)
-                application.issued = true
-                applications[requestId] = application
                 pending.remove(requestId)
             case .auditRefuse:
                 pending.remove(requestId)

@@ -25,11 +25,4 @@ enum CardNumbers {
         }
         return (10 - sum % 10) % 10
     }
-
-    /// True when `number` passes the Luhn test.
-    static func passesLuhn(_ number: String) -> Bool {
-        let digits = number.compactMap(\.wholeNumberValue)
-        guard digits.count == number.count, let last = digits.last else { return false }
-        return luhnDigit(for: Array(digits.dropLast())) == last
-    }
 }

@@ -25,7 +25,7 @@ enum PINDecryptor {
         } catch {
             throw .invalid("card_pin", "does not decrypt with the platform key (RSAES-PKCS1-v1_5)")
         }
-        guard (4...6).contains(plain.count), plain.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+        guard (try? FieldRules.pin(String(decoding: plain, as: UTF8.self))) != nil else {
             throw .invalid("card_pin", "must be 4–6 digits once decrypted")
         }
     }

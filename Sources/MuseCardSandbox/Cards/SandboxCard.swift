@@ -66,7 +66,6 @@ struct SandboxCard: Sendable {
 struct Cardholder: Sendable {
     var userId: String
     var userXid: String
-    var label: String
     var firstName: String
     var lastName: String
     var email: String
@@ -97,7 +96,6 @@ struct SandboxApplication: Sendable {
     var refused: Bool
     /// Reserved at apply time; the card exists once the status reaches `CARD_INIT`.
     var cardId: String
-    var issued = false
 
     /// APPLYING for the first third of the audit delay, WAIT_AUDIT for the second,
     /// AUDIT_PASS for the last, then CARD_INIT (or AUDIT_REFUSE after two thirds).

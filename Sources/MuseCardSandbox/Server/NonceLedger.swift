@@ -1,10 +1,11 @@
 import Foundation
 
-/// Nonces seen per partner within the time window; older ones are forgotten so memory stays bounded.
+/// Nonces seen within the time window (the gate admits one partner); older ones are forgotten
+/// so memory stays bounded.
 struct NonceLedger {
-    private var seen: [String: Set<String>] = [:]
-    /// Arrival order, for expiry: (partner, nonce, time).
-    private var order: [(partner: String, nonce: String, time: Date)] = []
+    private var seen: Set<String> = []
+    /// Arrival order, for expiry.
+    private var order: [(nonce: String, time: Date)] = []
     private var head = 0
     /// A nonce is kept this long (twice the timestamp window: a request stamped at the far
     /// edge in either direction is still caught).
@@ -18,10 +19,10 @@ struct NonceLedger {
     }
 
     /// Records the nonce; false when it was already seen.
-    mutating func use(_ nonce: String, partner: String, now: Date) -> Bool {
+    mutating func use(_ nonce: String, now: Date) -> Bool {
         expire(now: now)
-        guard seen[partner, default: []].insert(nonce).inserted else { return false }
-        order.append((partner, nonce, now))
+        guard seen.insert(nonce).inserted else { return false }
+        order.append((nonce, now))
         return true
     }
 
@@ -30,7 +31,7 @@ struct NonceLedger {
     private mutating func expire(now: Date) {
         let cutoff = now.addingTimeInterval(-retention)
         while head < order.count, order[head].time < cutoff || count > capacity {
-            seen[order[head].partner]?.remove(order[head].nonce)
+            seen.remove(order[head].nonce)
             head += 1
         }
         // Compact now and then so the array does not grow forever.

@@ -44,7 +44,7 @@ final class RequestGate: Sendable {
         }
         let nonce = body["nonce"]?.scalarText ?? ""
         guard nonce.utf8.count <= 128 else { throw .invalid("nonce", "must be at most 128 characters") }
-        let fresh = nonces.withLock { $0.use(nonce, partner: partner, now: now) }
+        let fresh = nonces.withLock { $0.use(nonce, now: now) }
         guard fresh else { throw .timestampOrNonce("nonce \(nonce.prefix(40)) was already used") }
         return body
     }

@@ -12,8 +12,8 @@ final class RevealVault: Sendable {
         self.clock = clock
     }
 
-    /// Stores the payload under a new random token; returns the token and its expiry.
-    func store(_ payload: JSONValue) -> (token: String, expires: Date) {
+    /// Stores the payload under a new random token, which it returns.
+    func store(_ payload: JSONValue) -> String {
         let now = clock()
         let token = Nonce.make() + Nonce.make()
         let expires = now.addingTimeInterval(lifetime)
@@ -21,7 +21,7 @@ final class RevealVault: Sendable {
             entries = entries.filter { $0.value.expires > now }
             entries[token] = (payload, expires)
         }
-        return (token, expires)
+        return token
     }
 
     /// The payload once; `nil` when unknown, used or expired.

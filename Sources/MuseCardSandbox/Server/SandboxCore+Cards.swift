@@ -3,9 +3,10 @@ import MuseCardKit
 
 /// Card endpoints: query, status changes, phone, limit, PIN, sensitive info.
 extension SandboxCore {
-    /// Runs `body` on the card book after issuing the cards whose audit has passed.
-    func withBook<Value>(_ body: (inout CardBook) throws(Rejection) -> Value) throws(Rejection) -> Value {
-        let now = self.now
+    /// Runs `body` on the card book after issuing the cards whose audit has passed by `now`
+    /// (the sandbox clock's reading when not given).
+    func withBook<Value>(at now: Date? = nil, _ body: (inout CardBook) throws(Rejection) -> Value) throws(Rejection) -> Value {
+        let now = now ?? self.now
         let outcome: Result<Value, Rejection> = book.withLock { book in
             book.settle(now: now)
             do throws(Rejection) { return .success(try body(&book)) } catch { return .failure(error) }
@@ -54,7 +55,7 @@ extension SandboxCore {
         }
         try PINDecryptor.isValidPIN(sealed, keyDER: platformKeyDER)
         let now = self.now
-        try withBook { book throws(Rejection) in try book.markPINSet(cardId, user: user, now: now) }
+        try withBook(at: now) { book throws(Rejection) in try book.markPINSet(cardId, user: user, now: now) }
         return nil
     }
 
@@ -66,7 +67,7 @@ extension SandboxCore {
         let card = try withBook { book throws(Rejection) in
             try book.checked(cardId, user: user, action: "card-sensitive-info", allowed: [.active], needs: "ACTIVE")
         }
-        let (token, _) = vault.store(card.secretPayload)
+        let token = vault.store(card.secretPayload)
         let base = baseURL.withLock { $0 }
         return ["url": .string("\(base)/_sandbox/reveal/\(token)"), "expiry": .string(card.expiryDate)]
     }

@@ -16,9 +16,11 @@ extension SandboxCore {
             try fields.check { () throws(MusePayError) in try FieldRules.printable(name, field: "embossed_name", max: 64) }
         }
         let now = self.now
-        let delay = options.auditDelay.seconds
-        let application = try withBook { book throws(Rejection) in try book.apply(input, now: now) }
-        return ["apply_status": .string(application.status(now: now, auditDelay: delay).rawValue),
+        let (application, status) = try withBook(at: now) { book throws(Rejection) in
+            let application = try book.apply(input, now: now)
+            return (application, application.status(now: now, auditDelay: book.auditDelay))
+        }
+        return ["apply_status": .string(status.rawValue),
                 "apply_id": .string(application.applyId), "request_id": .string(application.requestId)]
     }
 
@@ -26,10 +28,10 @@ extension SandboxCore {
         let user = try fields.id("user_id"), requestId = try fields.id("request_id")
         let applyId = try fields.optionalId("apply_id")
         let now = self.now
-        let application = try withBook { book throws(Rejection) in
-            try book.application(requestId: requestId, userId: user, applyId: applyId, now: now)
+        let (application, status) = try withBook(at: now) { book throws(Rejection) in
+            let application = try book.application(requestId: requestId, userId: user, applyId: applyId)
+            return (application, application.status(now: now, auditDelay: book.auditDelay))
         }
-        let status = application.status(now: now, auditDelay: options.auditDelay.seconds)
         var data: [String: JSONValue] = [
             "request_id": .string(requestId), "user_id": .string(user), "apply_id": .string(application.applyId),
             "apply_status": .string(status.rawValue),
@@ -44,7 +46,7 @@ extension SandboxCore {
         let reason = try fields.required("replace_reason")
         try fields.check { () throws(MusePayError) in try FieldRules.replaceReason(reason) }
         let now = self.now
-        let card = try withBook { book throws(Rejection) in try book.replace(cardId, user: user, requestId: requestId, now: now) }
+        let card = try withBook(at: now) { book throws(Rejection) in try book.replace(cardId, user: user, requestId: requestId, now: now) }
         return ["user_id": .string(user), "card_id": .string(card.cardId), "card_status": .string(card.status.rawValue)]
     }
 }

@@ -36,10 +36,7 @@ enum SandboxRoutes {
                 return response(Reply(status: 410, body: #"{"code":410,"message":"GONE: this link was used or has expired"}"#))
             }
             core.stats.record(path: "/_sandbox/reveal", reason: nil)
-            var headers = HTTPFields()
-            headers[.contentType] = "application/json"
-            headers[.cacheControl] = "no-store"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: payload.jsonText())))
+            return response(Reply(status: 200, body: payload.jsonText(), headers: ["Cache-Control": "no-store"]))
         }
         router.post("**") { request, _ -> Response in
             let bytes = try await request.body.collect(upTo: 1 << 20)
