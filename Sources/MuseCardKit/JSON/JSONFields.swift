@@ -25,9 +25,6 @@ public struct JSONFields: Sendable {
         return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }
 
-    /// An integer from a number or a numeric string.
-    public func int(_ key: String) -> Int? { string(key).flatMap { Int($0) } }
-
     /// A boolean from `true`/`false`, `"true"`/`"false"` or `1`/`0`.
     public func bool(_ key: String) -> Bool? {
         switch string(key)?.lowercased() {

@@ -27,7 +27,7 @@ public struct UpdatePhoneRequest: MusePayRequest {
     }
 
     public var auditParameters: [String: String] {
-        ["phone": "+\(phoneAreaCode) •••\(phoneNumber.suffix(2))"]
+        ["phone": AuditMask.phone(areaCode: phoneAreaCode, number: phoneNumber)]
     }
 }
 

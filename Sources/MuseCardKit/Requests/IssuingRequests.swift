@@ -43,7 +43,7 @@ public struct ApplyCardRequest: MusePayRequest {
     }
 
     public var auditParameters: [String: String] {
-        ["card_product_id": cardProductId, "card_level": cardLevel, "phone": "+\(phoneAreaCode) •••\(phoneNumber.suffix(2))"]
+        ["card_product_id": cardProductId, "card_level": cardLevel, "phone": AuditMask.phone(areaCode: phoneAreaCode, number: phoneNumber)]
     }
 }
 

@@ -45,3 +45,8 @@ extension CardScopedRequest {
 
     public var auditParameters: [String: String] { [:] }
 }
+
+/// Audit parameters keep a phone number only as its area code and last two digits.
+enum AuditMask {
+    static func phone(areaCode: String, number: String) -> String { "+\(areaCode) •••\(number.suffix(2))" }
+}

@@ -31,7 +31,7 @@ public enum FieldRules {
 
     /// A card PIN: 4 to 6 digits.
     public static func pin(_ value: String, field: String = "card_pin") throws(MusePayError) {
-        try digits(value, field: field, range: 4...6)
+        try digits(value, field: field, range: 4...6, echo: false)
     }
 
     /// A client IP address, v4 or v6.
@@ -48,10 +48,11 @@ public enum FieldRules {
         try printable(value, field: field, max: 128)
     }
 
-    static func digits(_ value: String, field: String, range: ClosedRange<Int>) throws(MusePayError) {
+    /// `echo: false` keeps the value out of the message (a PIN).
+    static func digits(_ value: String, field: String, range: ClosedRange<Int>, echo: Bool = true) throws(MusePayError) {
         let allDigits = !value.isEmpty && value.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
         guard allDigits, range.contains(value.utf8.count) else {
-            let what = field == "card_pin" ? "" : " (got \(quoted(value)))"
+            let what = echo ? " (got \(quoted(value)))" : ""
             throw .validation(field: field, reason: "must be \(range.lowerBound)–\(range.upperBound) digits\(what)")
         }
     }

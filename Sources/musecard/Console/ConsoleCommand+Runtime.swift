@@ -15,7 +15,7 @@ extension ConsoleCommand {
         if themePreview {
             return OpenSource(source: ThemePreview(themeName: themeName), stop: {})
         }
-        let launch = try await ConsoleWiring.launch(settings: settings, userId: userId, ticket: connection.ticket, readOnly: readOnly)
+        let launch = try await ConsoleWiring.launch(settings: settings, userId: userId, readOnly: readOnly)
         return OpenSource(source: launch.runtime, stop: launch.stop)
     }
 }

@@ -28,13 +28,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     var themePreview = false
 
     func run() async throws {
-        let settings: ConnectionSettings
-        do {
-            settings = try connection.settings()
-        } catch {
-            StandardError.print("musecard: \(error)")
-            throw ExitCode(ExitStatus.configuration)
-        }
+        let settings = try connection.settingsOrExit()
         let chosen: Theme
         do {
             chosen = try ThemeCatalog.standard().select(name: theme ?? settings.theme, noColor: noColor)

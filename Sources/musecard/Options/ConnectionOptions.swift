@@ -40,7 +40,17 @@ struct ConnectionOptions: ParsableArguments {
             }
             base = found
         }
-        return resolved(environment: environment, profile: base)
+        var settings = resolved(environment: environment, profile: base)
+        settings.keyBindings = config.keyBindings
+        return settings
+    }
+
+    /// `settings(environment:)`, or the configuration error on standard error and exit 78.
+    func settingsOrExit(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ExitCode) -> ConnectionSettings {
+        do { return try settings(environment: environment) } catch {
+            StandardError.print("musecard: \(error)")
+            throw ExitCode(ExitStatus.configuration)
+        }
     }
 
     /// Flags over environment over the given profile's values (no file is read).
@@ -76,6 +86,8 @@ struct ConnectionSettings: Sendable, Equatable {
     var ticket: String? = nil
     var theme: String? = nil
     var readOnly: Bool = false
+    /// Key remaps by action name from the config file.
+    var keyBindings: [String: [String]] = [:]
 
     /// Which service the base URL points at.
     var environment: ServiceEnvironment { ServiceEnvironment.classify(baseURL: baseURL) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MuseCardKit
 import MuseCardSandbox
+import MuseCardStore
 import MuseCardViewModel
 
 /// `musecard sandbox serve`: listens until SIGINT/SIGTERM; the first line of output is the base URL.
@@ -106,14 +107,7 @@ struct SandboxServeCommand: AsyncParsableCommand {
 
     /// `$XDG_STATE_HOME/musecard/sandbox`, else `~/.local/state/musecard/sandbox`.
     static func stateFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        let base: URL
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            base = URL(fileURLWithPath: state)
-        } else {
-            let home = environment["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
-            base = home.appendingPathComponent(".local/state")
-        }
-        return base.appendingPathComponent("musecard/sandbox")
+        MuseCardPaths.resolve(environment: environment).stateFolder.appendingPathComponent("sandbox")
     }
 
     /// Returns on the first SIGINT or SIGTERM.

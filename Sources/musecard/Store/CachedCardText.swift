@@ -13,11 +13,7 @@ enum CachedCardText {
             [s(card.cardId), s(card.record?.status.rawValue ?? "-"), s(card.record?.last4 ?? "-"),
              card.fetchedAt.map { age(since: $0, now: now) } ?? "never", s(card.lastError ?? "")]
         }
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        return ([header] + rows).map { row in
-            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n")
+        return TextTable.render(header: header, rows: rows)
     }
 
     static func json(_ cards: [CachedCard]) -> String {

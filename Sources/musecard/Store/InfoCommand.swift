@@ -9,13 +9,9 @@ struct InfoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let settings: ConnectionSettings
-        do { settings = try connection.settings(environment: environment) } catch {
-            StandardError.print("musecard: \(error)")
-            throw ExitCode(ExitStatus.configuration)
-        }
+        let settings = try connection.settingsOrExit(environment: environment)
         let paths = MuseCardPaths.resolve(environment: environment)
-        print(InfoText.lines(settings: settings, paths: paths, operatorName: settings.operatorName ?? StoreSession.loginName(environment))
+        print(InfoText.lines(settings: settings, paths: paths, operatorName: settings.actingOperator(environment))
             .joined(separator: "\n"))
     }
 }

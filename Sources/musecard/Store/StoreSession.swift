@@ -18,11 +18,7 @@ final class StoreSession: Sendable {
     /// Resolves the settings (exit 78 on a bad config), opens the cache if possible and the audit trail if asked.
     static func open(_ connection: ConnectionOptions, audited: Bool,
                      environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StoreSession {
-        let settings: ConnectionSettings
-        do { settings = try connection.settings(environment: environment) } catch {
-            StandardError.print("musecard: \(error)")
-            throw ExitCode(ExitStatus.configuration)
-        }
+        let settings = try connection.settingsOrExit(environment: environment)
         let paths = MuseCardPaths.resolve(environment: environment)
         var cache: SQLiteCardCache?
         if let scope = settings.scope {
@@ -52,7 +48,7 @@ final class StoreSession: Sendable {
         self.cache = cache
         self.audit = audit
         self.sessionId = "cli-" + Nonce.make().prefix(12)
-        self.operatorName = settings.operatorName ?? Self.loginName(environment)
+        self.operatorName = settings.actingOperator(environment)
     }
 
     /// Appends to the audit trail (flushed); a failure is reported and turns the exit code into 74.
@@ -88,6 +84,11 @@ final class StoreSession: Sendable {
 }
 
 extension ConnectionSettings {
+    /// Who is acting: the configured operator, else the login name.
+    func actingOperator(_ environment: [String: String]) -> String {
+        operatorName ?? StoreSession.loginName(environment)
+    }
+
     /// The cache scope; `nil` without a partner id.
     var scope: StoreScope? { partnerId.map { StoreScope(profile: profileLabel, partnerId: $0) } }
 }

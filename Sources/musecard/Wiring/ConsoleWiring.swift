@@ -14,10 +14,10 @@ struct ConsoleLaunch: Sendable {
 /// Builds the console's runtime from the settings: the configured service, or the embedded
 /// sandbox with demo data when no base URL is configured anywhere.
 enum ConsoleWiring {
-    static func launch(settings: ConnectionSettings, userId: String?, ticket: String?, readOnly: Bool,
+    static func launch(settings: ConnectionSettings, userId: String?, readOnly: Bool,
                        environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> ConsoleLaunch {
         let paths = MuseCardPaths.resolve(environment: environment)
-        let keys = try keyTable(paths)
+        let keys = try keyTable(settings, paths: paths)
         let backend = try await Backend.make(settings)
         let scope = StoreScope(profile: backend.profile, partnerId: backend.client.configuration.partnerId)
         let cache: any CardCache
@@ -28,16 +28,17 @@ enum ConsoleWiring {
             notice = opened.notice
         } catch {
             await backend.stop()
-            throw fail(.configuration("cannot open the cache \(paths.cacheFile.path): \(error)"), code: ExitStatus.configuration)
+            throw ExitStatus.fail(.configuration("cannot open the cache \(paths.cacheFile.path): \(error)"))
         }
         let audit: AuditLog
         do { audit = try AuditLog(path: paths.auditFile.path) } catch {
             await backend.stop()
-            throw fail(.configuration("cannot open the audit trail \(paths.auditFile.path): \(error)"), code: StoreExit.ioError)
+            StandardError.print("musecard: cannot open the audit trail \(paths.auditFile.path): \(error)")
+            throw ExitCode(StoreExit.ioError)
         }
         if backend.isDemo { await seedDemoCards(cache) }
         let session = SessionInfo(
-            sessionId: "tui-" + Nonce.make().prefix(12), operatorName: settings.operatorName ?? StoreSession.loginName(environment),
+            sessionId: "tui-" + Nonce.make().prefix(12), operatorName: settings.actingOperator(environment),
             profile: backend.profile, environment: backend.badge, readOnly: readOnly || settings.readOnly, startedAt: Date()
         )
         let env = ConsoleEnvironment(client: backend.client, cache: cache, audit: audit, session: session,
@@ -46,10 +47,10 @@ enum ConsoleWiring {
         if let userId {
             do { try FieldRules.id(userId, field: "user_id") } catch {
                 await backend.stop()
-                throw fail(error, code: ExitStatus.usage)
+                throw ExitStatus.fail(error)
             }
             let label = backend.isDemo ? DemoData.cardholders.first { $0.userId == userId }?.label : nil
-            runtime.send(.openCardholder(userId: userId, label: label, ticket: ticket ?? settings.ticket))
+            runtime.send(.openCardholder(userId: userId, label: label, ticket: settings.ticket))
         } else {
             runtime.send(.showPicker)
         }
@@ -58,14 +59,9 @@ enum ConsoleWiring {
     }
 
     /// The default key table with the config file's remaps; a bad remap stops with exit 78.
-    static func keyTable(_ paths: MuseCardPaths) throws -> KeyTable {
-        do {
-            let config = try MuseCardConfig.load(path: paths.configFile.path)
-            return try KeyTable.defaults.remapped(config.keyBindings)
-        } catch let error as ConfigError {
-            throw fail(.configuration(error.description), code: ExitStatus.configuration)
-        } catch {
-            throw fail(.configuration("\(paths.configFile.path): \(error)"), code: ExitStatus.configuration)
+    static func keyTable(_ settings: ConnectionSettings, paths: MuseCardPaths) throws -> KeyTable {
+        do { return try KeyTable.defaults.remapped(settings.keyBindings) } catch {
+            throw ExitStatus.fail(.configuration("\(paths.configFile.path): \(error)"))
         }
     }
 
@@ -78,10 +74,5 @@ enum ConsoleWiring {
         for holder in DemoData.cardholders {
             for cardId in holder.cardIds { try? await cache.addCard(userId: holder.userId, cardId: cardId, at: Date()) }
         }
-    }
-
-    static func fail(_ error: MusePayError, code: Int32) -> ExitCode {
-        StandardError.print("musecard: \(error)")
-        return ExitCode(code)
     }
 }
