@@ -61,6 +61,7 @@ struct CardCacheBehaviourTests {
             #expect(holders.map(\.userId) == ["U1", "U2", "U3"], "\(name)")
             #expect(holders.first?.label == "Ada", "\(name): a nil label keeps the old one")
             #expect(holders.first?.lastOpened == t0.addingTimeInterval(20), "\(name)")
+            #expect(holders.map(\.cardCount) == [0, 0, 1], "\(name): counted in the same read")
         }
     }
 

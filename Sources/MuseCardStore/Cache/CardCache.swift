@@ -3,7 +3,7 @@ import MuseCardKit
 
 /// The cache: which cards belong to which cardholder, their last records, the journal. Everything is scoped by `StoreScope`.
 public protocol CardCache: Sendable {
-    /// Every known cardholder, most recently opened first.
+    /// Every known cardholder with its card count, most recently opened first.
     func cardholders() async throws -> [CardholderEntry]
     /// Notes that a cardholder was opened (adding it if unknown); a `nil` label keeps the old one.
     func recordOpened(userId: String, label: String?, at: Date) async throws

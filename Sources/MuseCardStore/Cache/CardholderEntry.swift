@@ -8,11 +8,14 @@ public struct CardholderEntry: Sendable, Equatable {
     public var label: String?
     /// When the cardholder was last opened in the console.
     public var lastOpened: Date?
+    /// How many of the cardholder's cards the cache knows.
+    public var cardCount: Int
 
     /// An entry with the given values.
-    public init(userId: String, label: String? = nil, lastOpened: Date? = nil) {
+    public init(userId: String, label: String? = nil, lastOpened: Date? = nil, cardCount: Int = 0) {
         self.userId = userId
         self.label = label
         self.lastOpened = lastOpened
+        self.cardCount = cardCount
     }
 }

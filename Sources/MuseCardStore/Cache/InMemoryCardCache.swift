@@ -11,7 +11,11 @@ public actor InMemoryCardCache: CardCache {
     public init() {}
 
     public func cardholders() -> [CardholderEntry] {
-        holders.values.sorted { a, b in
+        holders.values.map { holder in
+            var counted = holder
+            counted.cardCount = cardList.count { $0.userId == holder.userId }
+            return counted
+        }.sorted { a, b in
             switch (a.lastOpened, b.lastOpened) {
             case let (x?, y?): return x != y ? x > y : a.userId < b.userId
             case (.some, .none): return true

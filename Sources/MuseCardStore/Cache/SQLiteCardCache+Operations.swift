@@ -7,10 +7,12 @@ extension SQLiteCardCache {
         let scope = scope
         return try await read { db in
             try Row.fetchAll(db, sql: """
-                SELECT user_id, label, last_opened FROM cardholder WHERE profile = ? AND partner_id = ?
-                ORDER BY last_opened IS NULL, last_opened DESC, user_id
+                SELECT h.user_id, h.label, h.last_opened,
+                    (SELECT count(*) FROM card c WHERE c.profile = h.profile AND c.partner_id = h.partner_id AND c.user_id = h.user_id) AS card_count
+                FROM cardholder h WHERE h.profile = ? AND h.partner_id = ?
+                ORDER BY h.last_opened IS NULL, h.last_opened DESC, h.user_id
                 """, arguments: [scope.profile, scope.partnerId]).map { row in
-                CardholderEntry(userId: row["user_id"], label: row["label"], lastOpened: Self.date(row["last_opened"]))
+                CardholderEntry(userId: row["user_id"], label: row["label"], lastOpened: Self.date(row["last_opened"]), cardCount: row["card_count"])
             }
         }
     }

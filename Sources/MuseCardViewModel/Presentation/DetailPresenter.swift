@@ -49,11 +49,5 @@ public enum DetailPresenter {
         return area + String(repeating: "•", count: number.count - shown.count) + shown + "  (p reveals)"
     }
 
-    static func dateText(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return formatter.string(from: date)
-    }
+    static func dateText(_ date: Date) -> String { UTCTime.text(date, seconds: false) }
 }

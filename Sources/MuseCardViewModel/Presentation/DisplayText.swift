@@ -1,3 +1,5 @@
+import MuseCardKit
+
 /// Makes text from the network safe to show on a terminal.
 public enum DisplayText {
     /// Replaces every control, format and escape character with a visible `�`-free stand-in,
@@ -8,12 +10,9 @@ public enum DisplayText {
     public static func sanitize(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .control:
+            if scalar.properties.generalCategory == .control {
                 out.append(scalar == "\u{1B}" ? "␛" : "?")
-            case .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
-                continue
-            default:
+            } else if !scalar.isUnprintable {
                 out.append(scalar)
             }
         }

@@ -3,23 +3,18 @@ import Foundation
 /// The plain-text session summary, fit to paste into the ticket.
 public enum SessionSummary {
     public static func text(_ state: ConsoleState, now: Date) -> String {
-        let time = DateFormatter()
-        time.locale = Locale(identifier: "en_US_POSIX")
-        time.timeZone = TimeZone(identifier: "UTC")
-        time.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
         let s = DisplayText.sanitize
         var lines = ["MuseCard session \(state.session.sessionId) — operator \(s(state.session.operatorName)), \(state.session.environment) (profile \(s(state.session.profile)))"]
         if let holder = state.data.cardholder {
             lines.append("Cardholder: \(s(holder.userId))" + (holder.label.map { " (\(s($0)))" } ?? "") + (holder.ticket.map { ", ticket \(s($0))" } ?? ""))
         }
-        lines.append("From \(time.string(from: state.session.startedAt)) to \(time.string(from: now))")
+        lines.append("From \(UTCTime.text(state.session.startedAt, seconds: true)) to \(UTCTime.text(now, seconds: true))")
         if state.data.log.isEmpty {
             lines.append("No changes were made.")
         } else {
             lines.append("Actions:")
-            time.dateFormat = "HH:mm:ss"
             for event in state.data.log {
-                var line = "  \(time.string(from: event.time))  \(event.action)"
+                var line = "  \(UTCTime.clock(event.time))  \(event.action)"
                 if let card = event.cardId { line += " \(s(card))" }
                 line += ": \(s(event.outcome))"
                 if let id = event.requestId { line += " (request_id \(s(id)))" }

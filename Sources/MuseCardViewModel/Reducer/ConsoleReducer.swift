@@ -89,7 +89,8 @@ public struct ConsoleReducer: Sendable {
 
     private func cachedCardsLoaded(userId: String, cards: [CardEntry], state: inout ConsoleState) -> [Effect] {
         guard state.data.cardholder?.userId == userId else { return [] }
-        for card in cards where state.data.card(card.cardId) == nil {
+        var known = Set(state.data.cards.map(\.cardId))
+        for card in cards where known.insert(card.cardId).inserted {
             state.data.cards.append(card)
         }
         if state.ui.selectedCardId == nil { state.ui.selectedCardId = VisibleCards.list(state).first?.cardId }
@@ -99,11 +100,15 @@ public struct ConsoleReducer: Sendable {
     /// Marks cards loading and asks for them, bounded by the session's concurrency.
     func refresh(_ cardIds: [String], state: inout ConsoleState) -> [Effect] {
         guard let userId = state.data.cardholder?.userId else { return [] }
-        let ids = cardIds.filter { id in state.data.card(id).map { !$0.isLoading } ?? false }
-        guard !ids.isEmpty else { return [] }
-        for index in state.data.cards.indices where ids.contains(state.data.cards[index].cardId) {
+        let asked = Set(cardIds)
+        var idle: Set<String> = []
+        for index in state.data.cards.indices where asked.contains(state.data.cards[index].cardId) && !state.data.cards[index].isLoading {
+            idle.insert(state.data.cards[index].cardId)
             state.data.cards[index].isLoading = true
         }
+        // In the order asked, each once.
+        let ids = cardIds.filter { idle.remove($0) != nil }
+        guard !ids.isEmpty else { return [] }
         return [.fetchCards(userId: userId, cardIds: ids, maxConcurrent: state.session.maxConcurrentRefreshes)]
     }
 

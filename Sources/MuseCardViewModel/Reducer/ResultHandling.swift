@@ -23,12 +23,10 @@ enum ResultHandling {
 
     static func commandFinished(_ command: CardCommand, result: Result<CommandOutcome, MusePayError>, at: Date,
                                 userId: String, state: inout ConsoleState) -> [Effect] {
-        let pendingName = command.action == "lock-all" ? "lock" : command.action
-        for index in state.data.cards.indices {
-            if let at = state.data.cards[index].pending.firstIndex(of: pendingName),
-               command.cardId == state.data.cards[index].cardId || isBatchMember(command, state.data.cards[index].cardId) {
-                state.data.cards[index].pending.remove(at: at)
-            }
+        // Lock-all reports each card as its own lock, so only single-card commands arrive here.
+        if let cardId = command.cardId, let index = state.data.cards.firstIndex(where: { $0.cardId == cardId }),
+           let at = state.data.cards[index].pending.firstIndex(of: command.action) {
+            state.data.cards[index].pending.remove(at: at)
         }
         switch result {
         case .success(let outcome):
@@ -47,11 +45,6 @@ enum ResultHandling {
             }
             return []
         }
-    }
-
-    private static func isBatchMember(_ command: CardCommand, _ cardId: String) -> Bool {
-        if case .lockAll(let ids) = command { return ids.contains(cardId) }
-        return false
     }
 
     private static func succeeded(_ command: CardCommand, outcome: CommandOutcome, at: Date, userId: String, state: inout ConsoleState) -> [Effect] {

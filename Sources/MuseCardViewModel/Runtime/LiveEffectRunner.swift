@@ -37,9 +37,8 @@ public struct LiveEffectRunner: EffectRunning {
         var known: [KnownCardholder] = []
         await store(send) {
             for entry in try await env.cache.cardholders() {
-                let count = try await env.cache.cards(of: entry.userId).count
                 let label = entry.label ?? env.featuredCardholders.first { $0.userId == entry.userId }?.label
-                known.append(KnownCardholder(userId: entry.userId, label: label, cardCount: count, lastOpened: entry.lastOpened))
+                known.append(KnownCardholder(userId: entry.userId, label: label, cardCount: entry.cardCount, lastOpened: entry.lastOpened))
             }
         }
         for featured in env.featuredCardholders where !known.contains(where: { $0.userId == featured.userId }) {
