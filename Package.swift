@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "MuseCardViewModel", dependencies: ["MuseCardKit", "MuseCardStore"]),
         .target(
             name: "MuseCardTUI",
-            dependencies: ["MuseCardViewModel", "CNCurses", .product(name: "Yams", package: "Yams")]
+            dependencies: ["MuseCardViewModel", "MuseCardKit", "CNCurses", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "MuseCardSandbox",

@@ -13,13 +13,10 @@
 #endif
 
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
-static inline int cn_lines(void) { return LINES; }
-static inline int cn_cols(void) { return COLS; }
 static inline int cn_colors(void) { return COLORS; }
 static inline attr_t cn_a_bold(void) { return A_BOLD; }
 static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
 static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
-static inline attr_t cn_a_dim(void) { return A_DIM; }
 static inline attr_t cn_a_normal(void) { return A_NORMAL; }
 static inline attr_t cn_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int cn_key_resize(void) { return KEY_RESIZE; }

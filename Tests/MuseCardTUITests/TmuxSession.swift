@@ -133,8 +133,6 @@ final class TmuxSession {
 
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        guard let tmux = TmuxSession.tmux else { throw Failure(description: "tmux is not installed") }
-        _ = tmux
         let result = try TmuxSession.spawn(["-u", "-S", socket] + arguments)
         guard result.status == 0 else {
             throw Failure(description: "tmux \(arguments.first ?? "") failed (\(result.status)): \(result.output)")

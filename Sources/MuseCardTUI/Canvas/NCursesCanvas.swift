@@ -37,12 +37,17 @@ public final class NCursesCanvas: Canvas {
         guard row >= 0, row < size.rows else { return }
         let clipped = CanvasText.clip(text, col: col, maxWidth: maxWidth, columns: size.columns)
         guard !clipped.text.isEmpty else { return }
-        var wide: [wchar_t] = clipped.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        paint(clipped.text, row: row, col: clipped.col, role: role)
+    }
+
+    /// Writes text that is already safe and inside the screen.
+    private func paint(_ text: String, row: Int, col: Int, role: String) {
+        var wide: [wchar_t] = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
         let count = Int32(wide.count)
         wide.append(0)
         cn_attrset(window, attributes[Role.resolve(role)] ?? normal)
         // Writing the bottom-right cell reports ERR after painting it; nothing to do about that.
-        _ = mvwaddnwstr(window, Int32(row), Int32(clipped.col), &wide, count)
+        _ = mvwaddnwstr(window, Int32(row), Int32(col), &wide, count)
         cn_attrset(window, normal)
     }
 
@@ -52,7 +57,7 @@ public final class NCursesCanvas: Canvas {
         guard right > left else { return }
         let blank = String(repeating: " ", count: right - left)
         for row in max(0, rect.row)..<min(size.rows, rect.bottom) {
-            put(blank, row: row, col: left, role: role, maxWidth: nil)
+            paint(blank, row: row, col: left, role: role)
         }
     }
 

@@ -1,3 +1,5 @@
+import MuseCardKit
+
 /// Turns what ncurses `get_wch` returns into the key names the view-model understands:
 /// the printable character itself, or `up down left right enter esc tab backtab backspace
 /// delete home end pgup pgdn space ctrl-a … ctrl-z f1 … f12`.
@@ -23,7 +25,6 @@ public enum KeyDecoder {
         public static let enter: Int32 = 0o527
         public static let backTab: Int32 = 0o541
         public static let end: Int32 = 0o550
-        public static let resize: Int32 = 0o632
     }
 
     /// The key name for `input`, or nil for keys the console does not use.
@@ -44,11 +45,8 @@ public enum KeyDecoder {
         case 1...26: return "ctrl-" + String(UnicodeScalar(UInt8(96 + value)))
         default: break
         }
-        guard let scalar = Unicode.Scalar(value) else { return nil }
-        switch scalar.properties.generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator: return nil
-        default: return String(scalar)
-        }
+        guard let scalar = Unicode.Scalar(value), !scalar.isUnprintable else { return nil }
+        return String(scalar)
     }
 
     static func keyCodeName(_ code: Int32) -> String? {

@@ -6,11 +6,11 @@ import Synchronization
 /// `musecard tui --theme-preview`: j/k move, ? help, m menu, q quits. No network, no state.
 public final class ThemePreview: ScreenSource, Sendable {
     private struct State {
+        /// Bumped by every key, so it is also the number of keys pressed.
         var version = 0
         var selected = 0
         var modal: ModalModel?
         var quit = false
-        var keys = 0
     }
 
     private let state = Mutex(State())
@@ -20,7 +20,6 @@ public final class ThemePreview: ScreenSource, Sendable {
 
     public func send(key: String) {
         state.withLock { state in
-            state.keys += 1
             state.version += 1
             if state.modal != nil {
                 if key == "esc" || key == "?" || key == "q" || key == "enter" { state.modal = nil }
@@ -63,7 +62,7 @@ public final class ThemePreview: ScreenSource, Sendable {
     }
 
     public func summaryText(now: Date) -> String {
-        "Theme preview \(themeName): \(state.withLock { $0.keys }) keys, nothing was sent."
+        "Theme preview \(themeName): \(state.withLock { $0.version }) keys, nothing was sent."
     }
 
     static let rows: [CardRowModel] = [

@@ -51,8 +51,8 @@ public final class ConsoleLoop {
             }
             switch terminal.nextEvent() {
             case .key(let name):
+                // A key that changes the state bumps the version; one that changes nothing draws nothing.
                 source.send(key: name)
-                dirty = true
             case .resize:
                 dirty = true
             case nil:

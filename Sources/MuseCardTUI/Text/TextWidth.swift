@@ -35,6 +35,11 @@ public enum TextWidth {
         text.reduce(0) { $0 + of($1) }
     }
 
+    /// The widest of `lines`, in columns.
+    public static func widest(_ lines: [String]) -> Int {
+        lines.map(of).max() ?? 0
+    }
+
     /// The longest prefix of `text` that fits in `columns`, ending with `…` when something was cut.
     public static func elide(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }

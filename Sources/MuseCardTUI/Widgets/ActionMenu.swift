@@ -6,15 +6,15 @@ public enum ActionMenu {
 
     /// Draws the menu centred in `bounds`.
     public static func draw(_ menu: MenuModel, on canvas: Canvas, in bounds: Rect) {
-        let keyWidth = Popup.widest(menu.items.map(\.key))
-        let labelWidth = Popup.widest(menu.items.map(\.label))
-        let reasonWidth = Popup.widest(menu.items.compactMap(\.reason).map { "— " + $0 })
+        let keyWidth = TextWidth.widest(menu.items.map(\.key))
+        let labelWidth = TextWidth.widest(menu.items.map(\.label))
+        let reasonWidth = TextWidth.widest(menu.items.compactMap(\.reason).map { "— " + $0 })
         let wanted = min(maxWidth, max(TextWidth.of(menu.title) + 4, keyWidth + 2 + labelWidth + (reasonWidth > 0 ? 2 + reasonWidth : 0)))
         let footer = "enter run  esc close"
         let inner = Popup.open(on: canvas, in: bounds, contentWidth: max(wanted, TextWidth.of(footer)),
                                contentHeight: menu.items.count + 2, title: menu.title)
         let visible = max(0, inner.height - 2)
-        let first = max(0, min(menu.selected - visible + 1, menu.items.count - visible))
+        let first = Popup.firstVisible(selected: menu.selected, count: menu.items.count, visible: visible)
         for (offset, item) in menu.items.dropFirst(first).prefix(visible).enumerated() {
             let index = first + offset
             let row = inner.row + offset

@@ -28,7 +28,7 @@ struct CardColumn: Sendable {
     /// the flexible name column widened to use the rest.
     /// `statusWidth` is the widest status among the visible rows, so long states such as
     /// `PENDING_ACTIVE` stay readable when there is room.
-    static func fitting(_ width: Int, statusWidth: Int = 9) -> [(column: CardColumn, width: Int)] {
+    static func fitting(_ width: Int, statusWidth: Int) -> [(column: CardColumn, width: Int)] {
         var kept = all.map { column in
             guard column.title == "STATUS" else { return column }
             return CardColumn(title: column.title, width: min(16, max(6, statusWidth)), priority: column.priority,

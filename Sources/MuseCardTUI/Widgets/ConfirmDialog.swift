@@ -5,7 +5,7 @@ public enum ConfirmDialog {
     /// Draws the dialog centred in `bounds`.
     public static func draw(_ confirm: ConfirmModel, on canvas: Canvas, in bounds: Rect) {
         let buttons = "[ \(confirm.cancelLabel) ]    [ \(confirm.confirmLabel) ]"
-        let width = min(60, max(TextWidth.of(buttons), Popup.widest(confirm.message), TextWidth.of(confirm.title) + 4))
+        let width = min(60, max(TextWidth.of(buttons), TextWidth.widest(confirm.message), TextWidth.of(confirm.title) + 4))
         let message = confirm.message.flatMap { TextWidth.wrap($0, to: width) }
         let role = confirm.isDangerous ? Role.dialogDanger : Role.dialogBorder
         let inner = Popup.open(on: canvas, in: bounds, contentWidth: width, contentHeight: message.count + 2,

@@ -7,7 +7,7 @@ public enum DetailPane {
         canvas.fill(rect, role: Role.normal)
         let inner = Rect(row: rect.row, col: rect.col + 1, width: rect.width - 2, height: rect.height)
         guard inner.width > 4 else { return }
-        let labelWidth = min(inner.width / 2, lines.filter { !$0.label.isEmpty }.map { TextWidth.of($0.label) }.max() ?? 0)
+        let labelWidth = min(inner.width / 2, TextWidth.widest(lines.map(\.label)))
         let valueCol = inner.col + labelWidth + 2
         let valueWidth = inner.right - valueCol
         var row = inner.row

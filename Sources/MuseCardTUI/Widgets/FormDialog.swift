@@ -7,9 +7,9 @@ public enum FormDialog {
 
     /// Draws the form centred in `bounds`.
     public static func draw(_ form: FormModel, on canvas: Canvas, in bounds: Rect) {
-        let labelWidth = Popup.widest(form.fields.map(\.label))
+        let labelWidth = TextWidth.widest(form.fields.map(\.label))
         let notes = form.fields.compactMap { $0.error.map { "✗ " + $0 } ?? $0.hint }
-        let width = min(70, max(labelWidth + 2 + valueWidth, Popup.widest(notes) + labelWidth + 2, TextWidth.of(form.title) + 4))
+        let width = min(70, max(labelWidth + 2 + valueWidth, TextWidth.widest(notes) + labelWidth + 2, TextWidth.of(form.title) + 4))
         let formError = form.error.map { TextWidth.wrap("✗ " + $0, to: width) } ?? []
         let fieldLines = form.fields.reduce(0) { $0 + 1 + (($1.error ?? $1.hint) == nil ? 0 : 1) }
         let inner = Popup.open(on: canvas, in: bounds, contentWidth: width,

@@ -5,7 +5,7 @@ public enum HelpOverlay {
     /// Draws the overlay over most of `bounds`.
     public static func draw(_ help: HelpModel, on canvas: Canvas, in bounds: Rect) {
         let blocks = help.sections.map(lines)
-        let blockWidth = max(24, blocks.flatMap { $0 }.map { TextWidth.of($0.text) }.max() ?? 0)
+        let blockWidth = max(24, TextWidth.widest(blocks.flatMap { $0 }.map(\.text)))
         let available = max(1, bounds.width - 6)
         let columns = max(1, min(blocks.count, (available + 3) / (blockWidth + 3)))
         let columnWidth = min(blockWidth, (available - 3 * (columns - 1)) / columns)
@@ -29,7 +29,7 @@ public enum HelpOverlay {
 
     /// A section as lines: its title, then `key  label` entries with keys padded to one width.
     static func lines(_ section: HelpModel.Section) -> [(text: String, role: String)] {
-        let keyWidth = Popup.widest(section.entries.map(\.key))
+        let keyWidth = TextWidth.widest(section.entries.map(\.key))
         return [(section.title, Role.listHeader)] + section.entries.map {
             (TextWidth.pad($0.key, to: keyWidth) + "  " + $0.label, Role.normal)
         }

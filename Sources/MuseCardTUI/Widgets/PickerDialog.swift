@@ -4,9 +4,9 @@ import MuseCardViewModel
 public enum PickerDialog {
     /// Draws the picker centred in `bounds`.
     public static func draw(_ picker: PickerModel, on canvas: Canvas, in bounds: Rect) {
-        let labelWidth = Popup.widest(picker.entries.map(\.label))
-        let idWidth = Popup.widest(picker.entries.map(\.userId))
-        let width = min(72, max(40, idWidth + labelWidth + 4 + Popup.widest(picker.entries.map(\.detail))))
+        let labelWidth = TextWidth.widest(picker.entries.map(\.label))
+        let idWidth = TextWidth.widest(picker.entries.map(\.userId))
+        let width = min(72, max(40, idWidth + labelWidth + 4 + TextWidth.widest(picker.entries.map(\.detail))))
         let extra = picker.error == nil ? 0 : 1
         let listHeight = picker.placeholder == nil ? picker.entries.count : 1
         let inner = Popup.open(on: canvas, in: bounds, contentWidth: width,
@@ -25,7 +25,7 @@ public enum PickerDialog {
             canvas.segment(placeholder, row: row, col: inner.col, width: inner.width, role: Role.dim)
         }
         let visible = max(0, inner.bottom - 1 - row)
-        let first = max(0, min(picker.selected - visible + 1, picker.entries.count - visible))
+        let first = Popup.firstVisible(selected: picker.selected, count: picker.entries.count, visible: visible)
         for (offset, entry) in picker.entries.dropFirst(first).prefix(visible).enumerated() {
             let selected = !typing && first + offset == picker.selected
             let role = selected ? Role.menuSelected : Role.normal

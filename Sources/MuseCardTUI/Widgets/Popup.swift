@@ -12,8 +12,8 @@ enum Popup {
         return Rect(row: rect.row + 1, col: rect.col + 2, width: rect.width - 4, height: rect.height - 2)
     }
 
-    /// The widest of `lines`, in columns.
-    static func widest(_ lines: [String]) -> Int {
-        lines.map(TextWidth.of).max() ?? 0
+    /// The first of `count` rows to show in `visible` rows so that `selected` is on screen.
+    static func firstVisible(selected: Int, count: Int, visible: Int) -> Int {
+        max(0, min(selected - visible + 1, count - visible))
     }
 }
