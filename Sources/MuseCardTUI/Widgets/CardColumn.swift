@@ -4,16 +4,18 @@ import MuseCardViewModel
 struct CardColumn: Sendable {
     let title: String
     /// Columns the column takes (the name column takes what is left, at least this).
-    let width: Int
+    var width: Int
     /// Lower numbers are dropped first on narrow terminals.
     let priority: Int
     let alignRight: Bool
     let isFlexible: Bool
+    /// The status column: sized to the visible states and drawn in the status's own role.
+    var isStatus = false
     let value: @Sendable (CardRowModel) -> String
 
     /// Every column, in display order.
     static let all: [CardColumn] = [
-        CardColumn(title: "STATUS", width: 9, priority: 10, alignRight: false, isFlexible: false) { $0.status },
+        CardColumn(title: "STATUS", width: 9, priority: 10, alignRight: false, isFlexible: false, isStatus: true) { $0.status },
         CardColumn(title: "LAST4", width: 5, priority: 9, alignRight: false, isFlexible: false) { $0.last4 },
         CardColumn(title: "TYPE", width: 8, priority: 3, alignRight: false, isFlexible: false) { $0.type },
         CardColumn(title: "NETWORK", width: 10, priority: 1, alignRight: false, isFlexible: false) { $0.network },
@@ -30,9 +32,9 @@ struct CardColumn: Sendable {
     /// `PENDING_ACTIVE` stay readable when there is room.
     static func fitting(_ width: Int, statusWidth: Int) -> [(column: CardColumn, width: Int)] {
         var kept = all.map { column in
-            guard column.title == "STATUS" else { return column }
-            return CardColumn(title: column.title, width: min(16, max(6, statusWidth)), priority: column.priority,
-                              alignRight: false, isFlexible: false, value: column.value)
+            var column = column
+            if column.isStatus { column.width = min(16, max(6, statusWidth)) }
+            return column
         }
         func needed(_ columns: [CardColumn]) -> Int {
             columns.reduce(0) { $0 + $1.width } + max(0, columns.count - 1)

@@ -49,7 +49,7 @@ public enum CardList {
         var col = rect.col + 2
         for (column, width) in columns {
             let text = TextWidth.pad(column.value(row), to: width, alignRight: column.alignRight)
-            let role = (column.title == "STATUS" && !selected) ? Role.resolve(row.statusRole) : base
+            let role = (column.isStatus && !selected) ? Role.resolve(row.statusRole) : base
             canvas.put(text, row: rect.row, col: col, role: role, maxWidth: rect.right - col)
             col += width + 1
         }
