@@ -5,25 +5,32 @@ import Foundation
 public enum RSAKeyLoader {
     /// Loads a partner private key for signing from key text.
     public static func signingKey(text: String, source: String) throws(MusePayError) -> _RSA.Signing.PrivateKey {
-        do {
-            if text.contains("-----BEGIN") { return try _RSA.Signing.PrivateKey(pemRepresentation: text) }
-            return try _RSA.Signing.PrivateKey(derRepresentation: try der(text, source: source))
-        } catch let error as MusePayError {
-            throw error
-        } catch {
-            throw .configuration("\(source) is not an RSA private key (PEM or base64 DER)")
-        }
+        try key(text, source: source, kind: "private", pem: _RSA.Signing.PrivateKey.init(pemRepresentation:),
+                der: _RSA.Signing.PrivateKey.init(derRepresentation:))
     }
 
     /// Loads a public key for PIN encryption from key text.
     public static func encryptionKey(text: String, source: String) throws(MusePayError) -> _RSA.Encryption.PublicKey {
+        try key(text, source: source, kind: "public", pem: _RSA.Encryption.PublicKey.init(pemRepresentation:),
+                der: _RSA.Encryption.PublicKey.init(derRepresentation:))
+    }
+
+    /// Loads a public key for checking signatures from key text.
+    public static func verifyingKey(text: String, source: String) throws(MusePayError) -> _RSA.Signing.PublicKey {
+        try key(text, source: source, kind: "public", pem: _RSA.Signing.PublicKey.init(pemRepresentation:),
+                der: _RSA.Signing.PublicKey.init(derRepresentation:))
+    }
+
+    /// PEM when the text has a `-----BEGIN` line, else base64 DER; any failure names `source`.
+    private static func key<Key>(_ text: String, source: String, kind: String,
+                                 pem: (String) throws -> Key, der makeFromDER: (Data) throws -> Key) throws(MusePayError) -> Key {
         do {
-            if text.contains("-----BEGIN") { return try _RSA.Encryption.PublicKey(pemRepresentation: text) }
-            return try _RSA.Encryption.PublicKey(derRepresentation: try der(text, source: source))
+            if text.contains("-----BEGIN") { return try pem(text) }
+            return try makeFromDER(try der(text, source: source))
         } catch let error as MusePayError {
             throw error
         } catch {
-            throw .configuration("\(source) is not an RSA public key (PEM or base64 DER)")
+            throw .configuration("\(source) is not an RSA \(kind) key (PEM or base64 DER)")
         }
     }
 

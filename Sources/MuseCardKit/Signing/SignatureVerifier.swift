@@ -11,17 +11,7 @@ public struct SignatureVerifier: Sendable {
 
     /// Loads the public key from PEM or bare base64 DER text.
     public init(text: String, source: String) throws(MusePayError) {
-        do {
-            if text.contains("-----BEGIN") {
-                key = try _RSA.Signing.PublicKey(pemRepresentation: text)
-            } else {
-                key = try _RSA.Signing.PublicKey(derRepresentation: try RSAKeyLoader.der(text, source: source))
-            }
-        } catch let error as MusePayError {
-            throw error
-        } catch {
-            throw .configuration("\(source) is not an RSA public key (PEM or base64 DER)")
-        }
+        key = try RSAKeyLoader.verifyingKey(text: text, source: source)
     }
 
     /// True when `signature` (base64) signs the canonical string of `body`.
