@@ -1,3 +1,4 @@
+import MuseCardKit
 import Foundation
 import MuseCardViewModel
 
@@ -19,7 +20,7 @@ enum SampleScreens {
                      embossedName: "张伟", age: "5m"),
         CardRowModel(cardId: "C-3", status: "PENDING", statusRole: "status.pending", last4: "7781", type: "VIRTUAL",
                      network: "VISA", currency: "EUR", balance: "0.00", dailyLimit: "500.00",
-                     embossedName: DisplayText.sanitize("EVIL\u{1B}[2J\u{1B}]0;pwned\u{07}"), age: "3h", marker: .loading),
+                     embossedName: ServiceText.sanitize("EVIL\u{1B}[2J\u{1B}]0;pwned\u{07}"), age: "3h", marker: .loading),
         CardRowModel(cardId: "C-4", status: "FROZEN_BY_RISK", statusRole: "status.frozen", last4: "3141", type: "VIRTUAL",
                      network: "UNIONPAY", currency: "CNY", balance: "12.00", dailyLimit: "200.00",
                      embossedName: "WEI ZHANG", age: "2d", marker: .stale),

@@ -16,12 +16,28 @@ public enum MusePayError: Error, Sendable, Equatable {
     case validation(field: String, reason: String)
 }
 
-/// Why a request got no answer.
+/// Why a request got no answer, and whether it may have reached the service.
 public enum TransportFailure: Sendable, Equatable {
-    case timeout
+    /// No connection within the connect timeout: nothing was sent.
+    case connectTimeout
+    /// The host refused the connection: nothing was sent.
     case connectionRefused
+    /// No connection could be made (name resolution, TLS handshake, no route): nothing was sent.
+    case notConnected(String)
+    /// The answer did not arrive before the deadline, after the request was written.
+    case timeout
+    /// The connection closed after the request was written.
     case connectionReset
+    /// Anything else after connecting; the request may have left.
     case other(String)
+
+    /// Whether the service may have received the request.
+    public var requestMayHaveLeft: Bool {
+        switch self {
+        case .connectTimeout, .connectionRefused, .notConnected: return false
+        case .timeout, .connectionReset, .other: return true
+        }
+    }
 }
 
 extension MusePayError: CustomStringConvertible {
@@ -34,7 +50,7 @@ extension MusePayError: CustomStringConvertible {
             let name = MusePayError.httpStatusNames[status].map { " \($0)" } ?? ""
             return "MusePay answered HTTP \(status)\(name)" + (message.map { ": \($0)" } ?? "")
         case .transport(let failure):
-            return "MusePay is unreachable: \(failure)"
+            return failure.requestMayHaveLeft ? "no answer from MusePay: \(failure)" : "MusePay is unreachable: \(failure)"
         case .undecodable(let detail):
             return "MusePay sent an answer that cannot be read: \(detail)"
         case .configuration(let detail):
@@ -64,9 +80,11 @@ extension MusePayError: CustomStringConvertible {
 extension TransportFailure: CustomStringConvertible {
     public var description: String {
         switch self {
-        case .timeout: return "timed out"
+        case .connectTimeout: return "could not connect in time"
         case .connectionRefused: return "connection refused"
-        case .connectionReset: return "connection reset"
+        case .notConnected(let detail): return "could not connect (\(detail))"
+        case .timeout: return "no answer in time"
+        case .connectionReset: return "connection closed before the answer"
         case .other(let detail): return detail
         }
     }

@@ -7,17 +7,20 @@ enum TransportErrorMapping {
     static func failure(for error: any Error) -> TransportFailure {
         if let client = error as? HTTPClientError {
             switch client {
-            case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout: return .timeout
+            case .connectTimeout: return .connectTimeout
+            case .deadlineExceeded, .readTimeout, .writeTimeout: return .timeout
             case .remoteConnectionClosed, .cancelled: return .connectionReset
             default: break
             }
         }
-        if let channel = error as? ChannelError, case .connectTimeout = channel { return .timeout }
+        if let channel = error as? ChannelError, case .connectTimeout = channel { return .connectTimeout }
+        if error is NIOConnectionError { return .notConnected(String(describing: error).prefix(120).description) }
         if let io = error as? IOError {
             switch io.errnoCode {
             case ECONNREFUSED: return .connectionRefused
             case ECONNRESET, EPIPE: return .connectionReset
             case ETIMEDOUT: return .timeout
+            case EHOSTUNREACH, ENETUNREACH: return .notConnected(String(cString: strerror(io.errnoCode)))
             default: break
             }
         }

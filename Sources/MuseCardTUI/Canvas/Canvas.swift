@@ -1,3 +1,4 @@
+import MuseCardKit
 import MuseCardViewModel
 
 /// A surface widgets draw on: the real terminal or an in-memory grid for tests.
@@ -27,7 +28,7 @@ extension Canvas {
 enum CanvasText {
     /// Sanitises `text` and cuts it to the columns that are free from `col` up to the limit.
     static func clip(_ text: String, col: Int, maxWidth: Int?, columns: Int) -> (text: String, col: Int) {
-        var clean = DisplayText.sanitize(text)
+        var clean = ServiceText.sanitize(text)
         var start = col
         if start < 0 {
             clean = dropColumns(clean, -start)

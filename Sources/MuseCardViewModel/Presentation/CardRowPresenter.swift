@@ -9,16 +9,16 @@ public enum CardRowPresenter {
             : card.error != nil && record == nil ? .failed
             : card.isStale || card.error != nil ? .stale : .none
         return CardRowModel(
-            cardId: DisplayText.sanitize(card.cardId),
-            status: record.map { DisplayText.sanitize($0.status.rawValue) } ?? (card.error != nil ? "ERROR" : "…"),
+            cardId: ServiceText.sanitize(card.cardId),
+            status: record.map { ServiceText.sanitize($0.status.rawValue) } ?? (card.error != nil ? "ERROR" : "…"),
             statusRole: statusRole(record?.status),
-            last4: record?.last4.map(DisplayText.sanitize) ?? "",
-            type: record?.cardType.map { DisplayText.sanitize($0.rawValue.capitalized) } ?? "",
-            network: record?.cardNetwork.map(DisplayText.sanitize) ?? "",
-            currency: record?.currency.map(DisplayText.sanitize) ?? "",
+            last4: record?.last4.map(ServiceText.sanitize) ?? "",
+            type: record?.cardType.map { ServiceText.sanitize($0.rawValue.capitalized) } ?? "",
+            network: record?.cardNetwork.map(ServiceText.sanitize) ?? "",
+            currency: record?.currency.map(ServiceText.sanitize) ?? "",
             balance: record?.availableBalance.map(Amount.text) ?? "",
             dailyLimit: record?.dailyPurchaseLimit.map(Amount.text) ?? "",
-            embossedName: record?.embossedName.map { DisplayText.sanitize($0).trimmingCharacters(in: .whitespaces) } ?? "",
+            embossedName: record?.embossedName.map { ServiceText.sanitize($0).trimmingCharacters(in: .whitespaces) } ?? "",
             age: Age.text(since: card.fetchedAt, now: now),
             marker: marker
         )

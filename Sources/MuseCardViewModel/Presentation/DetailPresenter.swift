@@ -4,7 +4,7 @@ import MuseCardKit
 /// The detail pane of the selected card: every field, the phone masked until asked for.
 public enum DetailPresenter {
     public static func lines(_ card: CardEntry, state: ConsoleState, now: Date) -> [DetailLineModel] {
-        let s = DisplayText.sanitize
+        let s = ServiceText.sanitize
         var out: [DetailLineModel] = [DetailLineModel(label: "Card", value: s(card.cardId))]
         if let r = card.record {
             out.append(DetailLineModel(label: "Status", value: s(r.status.rawValue) + (r.status.isKnown ? "" : " (unknown to MuseCard)"),

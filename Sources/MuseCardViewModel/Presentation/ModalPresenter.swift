@@ -1,3 +1,4 @@
+import MuseCardKit
 import Foundation
 
 /// Popups as plain data: menu items with reasons, masked form values, help from the key table.
@@ -12,31 +13,31 @@ enum ModalPresenter {
                 return MenuModel.Item(key: binding.keys.first.map(HintPresenter.display) ?? "", label: binding.label,
                                       isEnabled: reason == nil, reason: reason, isDangerous: binding.isDangerous)
             }
-            return .menu(MenuModel(title: card.map { "Actions — \(DisplayText.sanitize($0.cardId))" } ?? "Actions", items: items, selected: selected))
+            return .menu(MenuModel(title: card.map { "Actions — \(ServiceText.sanitize($0.cardId))" } ?? "Actions", items: items, selected: selected))
         case .confirm(let c):
-            return .confirm(ConfirmModel(title: c.title, message: c.message.map(DisplayText.sanitize), confirmLabel: c.confirmLabel,
+            return .confirm(ConfirmModel(title: c.title, message: c.message.map(ServiceText.sanitize), confirmLabel: c.confirmLabel,
                                          confirmFocused: c.confirmFocused, isDangerous: true))
         case .form(let form):
             let fields = form.fields.map { f in
-                FormModel.Field(label: f.label, value: f.isSecret ? String(repeating: "•", count: f.value.count) : DisplayText.sanitize(f.value),
+                FormModel.Field(label: f.label, value: f.isSecret ? String(repeating: "•", count: f.value.count) : ServiceText.sanitize(f.value),
                                 hint: f.hint, error: f.error, choices: f.choices)
             }
             return .form(FormModel(title: FormCatalog.title(form.kind), fields: fields, focused: form.focused,
-                                   submitLabel: FormCatalog.submitLabel(form.kind), error: form.error.map(DisplayText.sanitize)))
+                                   submitLabel: FormCatalog.submitLabel(form.kind), error: form.error.map(ServiceText.sanitize)))
         case .help:
             return .help(help(reducer.activeKeys(state)))
         case .picker(let picker):
             let entries = state.data.knownCardholders.map { known in
-                PickerModel.Entry(userId: DisplayText.sanitize(known.userId), label: DisplayText.sanitize(known.label ?? ""),
+                PickerModel.Entry(userId: ServiceText.sanitize(known.userId), label: ServiceText.sanitize(known.label ?? ""),
                                   detail: "\(known.cardCount) card\(known.cardCount == 1 ? "" : "s")")
             }
             let placeholder = !entries.isEmpty ? nil
                 : picker.isLoading ? "Loading known cardholders…" : "No cardholders yet: type a user id."
             return .picker(PickerModel(title: "Open a cardholder", entries: entries, selected: picker.selected,
-                                       input: DisplayText.sanitize(picker.input), error: picker.error, placeholder: placeholder))
+                                       input: ServiceText.sanitize(picker.input), error: picker.error, placeholder: placeholder))
         case .secretLink(let cardId, let url, let expiry):
-            return .summary(title: "One-time card data link — \(DisplayText.sanitize(cardId))",
-                            lines: [DisplayText.sanitize(url.reveal()), "Expires: \(DisplayText.sanitize(expiry ?? "not given"))",
+            return .summary(title: "One-time card data link — \(ServiceText.sanitize(cardId))",
+                            lines: [ServiceText.sanitize(url.reveal()), "Expires: \(ServiceText.sanitize(expiry ?? "not given"))",
                                     "Open it only on the cardholder's device. It is shown once and never stored."])
         }
     }

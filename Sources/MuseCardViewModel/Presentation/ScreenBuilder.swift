@@ -26,9 +26,9 @@ public struct ScreenBuilder: Sendable {
             selectedRow: selected,
             detail: card.map { DetailPresenter.lines($0, state: state, now: now) } ?? [],
             filter: state.ui.isEditingFilter || !state.ui.filterText.isEmpty
-                ? FilterModel(text: DisplayText.sanitize(state.ui.filterText), isEditing: state.ui.isEditingFilter, matchCount: list.count) : nil,
+                ? FilterModel(text: ServiceText.sanitize(state.ui.filterText), isEditing: state.ui.isEditingFilter, matchCount: list.count) : nil,
             hints: HintPresenter.hints(state, keys: reducer.activeKeys(state)),
-            flash: state.ui.flash.map { FlashModel(text: DisplayText.sanitize($0.text), kind: FlashModel.Kind(rawValue: $0.kind.rawValue) ?? .info) },
+            flash: state.ui.flash.map { FlashModel(text: ServiceText.sanitize($0.text), kind: FlashModel.Kind(rawValue: $0.kind.rawValue) ?? .info) },
             modal: ModalPresenter.modal(state, reducer: reducer),
             emptyMessage: emptyMessage(state, visible: list.count)
         )
@@ -39,9 +39,9 @@ public struct ScreenBuilder: Sendable {
         return TopBarModel(
             environment: state.session.environment,
             isProduction: state.session.isProduction,
-            operatorName: DisplayText.sanitize(state.session.operatorName),
-            cardholder: holder.map { h in DisplayText.sanitize(h.label.map { "\($0) (\(h.userId))" } ?? h.userId) },
-            ticket: holder?.ticket.map(DisplayText.sanitize),
+            operatorName: ServiceText.sanitize(state.session.operatorName),
+            cardholder: holder.map { h in ServiceText.sanitize(h.label.map { "\($0) (\(h.userId))" } ?? h.userId) },
+            ticket: holder?.ticket.map(ServiceText.sanitize),
             isOnline: !state.data.offline,
             inFlight: state.data.inFlight,
             readOnly: state.session.readOnly

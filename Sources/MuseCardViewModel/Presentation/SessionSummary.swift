@@ -1,9 +1,10 @@
+import MuseCardKit
 import Foundation
 
 /// The plain-text session summary, fit to paste into the ticket.
 public enum SessionSummary {
     public static func text(_ state: ConsoleState, now: Date) -> String {
-        let s = DisplayText.sanitize
+        let s = ServiceText.sanitize
         var lines = ["MuseCard session \(state.session.sessionId) — operator \(s(state.session.operatorName)), \(state.session.environment) (profile \(s(state.session.profile)))"]
         if let holder = state.data.cardholder {
             lines.append("Cardholder: \(s(holder.userId))" + (holder.label.map { " (\(s($0)))" } ?? "") + (holder.ticket.map { ", ticket \(s($0))" } ?? ""))

@@ -24,7 +24,7 @@ enum Confirmations {
         let who = state.data.cardholder.map { $0.label.map { "\($0) (\(state.data.cardholder?.userId ?? ""))" } ?? $0.userId } ?? ""
         let noun = cardIds.count == 1 ? "card" : "cards"
         return Confirmation(title: "Lock every active card?",
-                            message: ["Lock \(cardIds.count) active \(noun) of \(DisplayText.sanitize(who))?"] + cardIds.prefix(6).map { "  \($0)" }
+                            message: ["Lock \(cardIds.count) active \(noun) of \(ServiceText.sanitize(who))?"] + cardIds.prefix(6).map { "  \($0)" }
                                 + (cardIds.count > 6 ? ["  … and \(cardIds.count - 6) more"] : []),
                             confirmLabel: "Lock \(cardIds.count) \(noun)", command: .lockAll(cardIds: cardIds))
     }
@@ -50,8 +50,8 @@ enum Confirmations {
 
     static func describe(_ card: CardEntry) -> String {
         var text = "card \(card.cardId)"
-        if let last4 = card.record?.last4 { text += " ••••\(DisplayText.sanitize(last4))" }
-        if let name = card.record?.embossedName { text += " (\(DisplayText.sanitize(name).trimmingCharacters(in: .whitespaces)))" }
+        if let last4 = card.record?.last4 { text += " ••••\(ServiceText.sanitize(last4))" }
+        if let name = card.record?.embossedName { text += " (\(ServiceText.sanitize(name).trimmingCharacters(in: .whitespaces)))" }
         return text
     }
 }

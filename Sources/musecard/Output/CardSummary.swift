@@ -5,7 +5,7 @@ import MuseCardViewModel
 /// Human-readable lines for card answers on the command line; network text is sanitised.
 enum CardSummary {
     static func lines(_ card: CardRecord) -> [String] {
-        let s = DisplayText.sanitize
+        let s = ServiceText.sanitize
         var rows: [(String, String?)] = [
             ("status", card.status.rawValue),
             ("cardholder", card.userId),
@@ -29,6 +29,6 @@ enum CardSummary {
     }
 
     static func statusChange(_ change: CardStatusChange) -> [String] {
-        ["Card \(DisplayText.sanitize(change.cardId)) is now \(DisplayText.sanitize(change.status?.rawValue ?? "(status not given)"))."]
+        ["Card \(ServiceText.sanitize(change.cardId)) is now \(ServiceText.sanitize(change.status?.rawValue ?? "(status not given)"))."]
     }
 }

@@ -95,7 +95,7 @@ struct SandboxServeCommand: AsyncParsableCommand {
         }
         if !noDemoData {
             for holder in DemoData.cardholders {
-                SandboxServeCommand.say("demo cardholder \(holder.userId) \(DisplayText.sanitize(holder.label)): \(holder.cardIds.joined(separator: " "))")
+                SandboxServeCommand.say("demo cardholder \(holder.userId) \(ServiceText.sanitize(holder.label)): \(holder.cardIds.joined(separator: " "))")
             }
         }
     }

@@ -50,7 +50,7 @@ struct AuditCommand: AsyncParsableCommand {
 enum AuditTable {
     static func text(_ entries: [AuditEntry]) -> String {
         guard !entries.isEmpty else { return "No audit entries." }
-        let s = DisplayText.sanitize
+        let s = ServiceText.sanitize
         let header = ["TIME (UTC)", "OPERATOR", "PROFILE", "USER", "CARD", "ACTION", "OUTCOME", "TICKET", "REQUEST ID", "PARAMETERS"]
         let rows = entries.map { e in
             [e.time.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)),

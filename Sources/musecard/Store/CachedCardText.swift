@@ -6,7 +6,7 @@ import MuseCardViewModel
 /// `cards list` output: a table for people, JSON for scripts; cached network text is sanitised.
 enum CachedCardText {
     static func table(_ cards: [CachedCard], user: String, now: Date) -> String {
-        let s = DisplayText.sanitize
+        let s = ServiceText.sanitize
         guard !cards.isEmpty else { return "No cards cached for cardholder \(s(user)). Add one with: musecard cards add --user \(s(user)) --card CARD" }
         let header = ["CARD", "STATUS", "LAST 4", "FETCHED", "LAST ERROR"]
         let rows = cards.map { card in
