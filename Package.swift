@@ -42,7 +42,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "MuseCardViewModel", dependencies: ["MuseCardKit", "MuseCardStore"]),
+        .target(name: "MuseCardOperations", dependencies: ["MuseCardKit", "MuseCardStore"]),
+        .target(name: "MuseCardViewModel", dependencies: ["MuseCardKit", "MuseCardStore", "MuseCardOperations"]),
         .target(
             name: "MuseCardTUI",
             dependencies: ["MuseCardViewModel", "MuseCardKit", "CNCurses", .product(name: "Yams", package: "Yams")]
@@ -76,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "musecard",
             dependencies: [
-                "MuseCardKit", "MuseCardStore", "MuseCardViewModel", "MuseCardTUI", "MuseCardSandbox",
+                "MuseCardKit", "MuseCardStore", "MuseCardOperations", "MuseCardViewModel", "MuseCardTUI", "MuseCardSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -97,9 +98,13 @@ let package = Package(
             dependencies: ["MuseCardStore", "MuseCardKit", "MuseCardTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
+            name: "MuseCardOperationsTests",
+            dependencies: ["MuseCardOperations", "MuseCardStore", "MuseCardKit", "MuseCardSandbox", "MuseCardTestSupport"]
+        ),
+        .testTarget(
             name: "MuseCardViewModelTests",
             dependencies: [
-                "MuseCardViewModel", "MuseCardStore", "MuseCardKit", "MuseCardSandbox", "MuseCardTestSupport",
+                "MuseCardViewModel", "MuseCardOperations", "MuseCardStore", "MuseCardKit", "MuseCardSandbox", "MuseCardTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),

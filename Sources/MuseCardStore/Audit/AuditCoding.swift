@@ -18,15 +18,21 @@ enum AuditCoding {
         b.set("card_id", entry.cardId)
         b.set("action", entry.action)
         b.set("parameters", json: .object(SecretFilter.strip(entry.parameters).mapValues(JSONValue.string)))
-        switch entry.outcome {
-        case .ok: b.set("outcome", "ok")
-        case .refused(let code, let message):
-            b.set("outcome", "refused")
-            b.set("code", code)
-            b.set("message", message)
-        case .failed(let error):
-            b.set("outcome", "failed")
-            b.set("error", error)
+        b.set("type", entry.phase.rawValue)
+        b.set("operation_id", entry.operationId)
+        if let outcome = entry.outcome {
+            b.set("outcome", outcome.name)
+            switch outcome {
+            case .applied: break
+            case .refused(let code, let message):
+                b.set("code", code)
+                b.set("message", message)
+            case .notSent(let error), .unknown(let error):
+                b.set("error", error)
+            }
+        }
+        if !entry.values.isEmpty {
+            b.set("values", json: .object(SecretFilter.strip(entry.values).mapValues(JSONValue.string)))
         }
         b.set("request_id", entry.requestId)
         return b.object.jsonText()
@@ -43,18 +49,31 @@ enum AuditCoding {
         }
         let timeText = try need("time")
         guard let time = date(timeText) else { throw Failure(description: "time \(timeText) is not ISO 8601") }
-        let outcome: AuditOutcome
-        switch try need("outcome") {
-        case "ok": outcome = .ok
-        case "refused": outcome = .refused(code: f.string("code") ?? "", message: f.string("message") ?? "")
-        case "failed": outcome = .failed(f.string("error") ?? "")
-        case let other: throw Failure(description: "unknown outcome \(other)")
+        // Lines written before intents existed have no type: they are results.
+        guard let phase = AuditPhase(rawValue: f.string("type") ?? "result") else {
+            throw Failure(description: "unknown type \(f.string("type") ?? "")")
         }
+        let outcome = phase == .intent ? nil : try outcome(f)
         let parameters = f.value("parameters")?.objectValue?.compactMapValues(\.scalarText) ?? [:]
+        let values = f.value("values")?.objectValue?.compactMapValues(\.scalarText) ?? [:]
         return AuditEntry(time: time, operatorName: try need("operator"), sessionId: try need("session"),
                           ticket: f.string("ticket"), profile: try need("profile"), userId: try need("user_id"),
                           cardId: f.string("card_id"), action: try need("action"), parameters: parameters,
-                          outcome: outcome, requestId: f.string("request_id"))
+                          phase: phase, outcome: outcome, values: values, requestId: f.string("request_id"),
+                          operationId: f.string("operation_id"))
+    }
+
+    /// The outcome of a result line; `ok` and `failed` are read from lines of earlier versions.
+    static func outcome(_ f: JSONFields) throws(Failure) -> AuditOutcome {
+        let error = f.string("error") ?? ""
+        switch f.string("outcome") {
+        case "applied", "ok": return .applied
+        case "refused": return .refused(code: f.string("code") ?? "", message: f.string("message") ?? "")
+        case "not-sent": return .notSent(error)
+        // An old `failed` line cannot say whether the request left: treat it as unknown.
+        case "unknown", "failed": return .unknown(error)
+        case let other: throw Failure(description: other.map { "unknown outcome \($0)" } ?? "missing outcome")
+        }
     }
 
     /// `2026-11-25T08:15:00.123Z`.

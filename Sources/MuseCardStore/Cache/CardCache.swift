@@ -1,7 +1,7 @@
 import Foundation
 import MuseCardKit
 
-/// The cache: which cards belong to which cardholder, their last records, the journal. Everything is scoped by `StoreScope`.
+/// The cache: which cards belong to which cardholder, their last records (all rebuildable; the journal lives apart). Everything is scoped by `StoreScope`.
 public protocol CardCache: Sendable {
     /// Every known cardholder with its card count, most recently opened first.
     func cardholders() async throws -> [CardholderEntry]
@@ -17,10 +17,4 @@ public protocol CardCache: Sendable {
     func saveRecord(_ record: CardRecord, fetchedAt: Date) async throws
     /// Keeps the last error met for a card, adding the card if unknown.
     func saveError(userId: String, cardId: String, message: String, at: Date) async throws
-    /// Opens a journal entry before its request is sent; secret parameters are stripped.
-    func openJournal(_ entry: JournalEntry) async throws
-    /// Settles or annotates a journal entry; a `nil` card id or detail keeps the old value.
-    func updateJournal(requestId: String, state: JournalState, cardId: String?, detail: String?, at: Date) async throws
-    /// Pending entries, oldest first, for one cardholder or (`nil`) all.
-    func pendingJournal(userId: String?) async throws -> [JournalEntry]
 }

@@ -5,7 +5,6 @@ import MuseCardKit
 public actor InMemoryCardCache: CardCache {
     private var holders: [String: CardholderEntry] = [:]
     private var cardList: [CachedCard] = []
-    private var journal: [JournalEntry] = []
 
     /// An empty cache.
     public init() {}
@@ -58,26 +57,6 @@ public actor InMemoryCardCache: CardCache {
         guard let i = index(userId, cardId) else { return }
         cardList[i].lastError = message
         cardList[i].lastErrorAt = date
-    }
-
-    public func openJournal(_ entry: JournalEntry) {
-        var kept = entry
-        kept.parameters = SecretFilter.strip(entry.parameters)
-        journal.removeAll { $0.requestId == entry.requestId }
-        journal.append(kept)
-    }
-
-    public func updateJournal(requestId: String, state: JournalState, cardId: String?, detail: String?, at date: Date) {
-        guard let i = journal.firstIndex(where: { $0.requestId == requestId }) else { return }
-        journal[i].state = state
-        if let cardId { journal[i].cardId = cardId }
-        if let detail { journal[i].detail = detail }
-        journal[i].updatedAt = date
-    }
-
-    public func pendingJournal(userId: String?) -> [JournalEntry] {
-        journal.filter { $0.state == .pending && (userId == nil || $0.userId == userId) }
-            .enumerated().sorted { ($0.element.createdAt, $0.offset) < ($1.element.createdAt, $1.offset) }.map(\.element)
     }
 
     private func index(_ userId: String, _ cardId: String) -> Int? {

@@ -22,18 +22,8 @@ public final class SQLiteCardCache: CardCache {
     init(path: String, scope: StoreScope, holding lock: OpenLock) throws {
         self.path = path
         self.scope = scope
-        try PrivateFiles.file(path)
-        var configuration = Configuration()
-        // Another musecard process may hold the write lock; wait rather than fail.
-        configuration.busyMode = .timeout(15)
-        configuration.label = "musecard-cache"
-        pool = try DatabasePool(path: path, configuration: configuration)
-        try Self.migrator.migrate(pool)
-        let check = try pool.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
-        guard check == "ok" else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: check ?? "quick_check failed") }
+        pool = try SQLitePool.open(path: path, label: "musecard-cache", migrator: Self.migrator)
         withExtendedLifetime(lock) {}
-        PrivateFiles.tightenIfPresent(path + "-wal")
-        PrivateFiles.tightenIfPresent(path + "-shm")
     }
 
     /// The schema migrations applied to the file, oldest first.
@@ -41,17 +31,9 @@ public final class SQLiteCardCache: CardCache {
         try pool.read { db in try Self.migrator.appliedMigrations(db) }
     }
 
-    /// Runs `work` in an immediate write transaction, so a busy writer is waited for instead of failing mid-way.
+    /// Runs `work` in an immediate write transaction.
     func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await pool.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try work(db)
-                return .commit
-            }
-            guard let result else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "transaction gave no result") }
-            return result
-        }
+        try await pool.immediateWrite(work)
     }
 
     /// Runs `work` on a reader connection without blocking the caller's thread.
@@ -59,6 +41,6 @@ public final class SQLiteCardCache: CardCache {
         try await pool.read(work)
     }
 
-    static func seconds(_ date: Date?) -> Double? { date?.timeIntervalSinceReferenceDate }
-    static func date(_ seconds: Double?) -> Date? { seconds.map(Date.init(timeIntervalSinceReferenceDate:)) }
+    static func seconds(_ date: Date?) -> Double? { SQLitePool.seconds(date) }
+    static func date(_ seconds: Double?) -> Date? { SQLitePool.date(seconds) }
 }

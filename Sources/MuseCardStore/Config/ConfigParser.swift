@@ -7,7 +7,7 @@ struct ConfigParser {
 
     static let topKeys: Set<String> = ["default", "profiles", "keys"]
     static let profileKeys: Set<String> = [
-        "base_url", "partner_id", "private_key", "platform_public_key", "operator", "theme", "read_only",
+        "base_url", "partner_id", "private_key", "platform_public_key", "operator", "theme", "read_only", "summary_dir",
     ]
 
     func parse(_ text: String) throws(ConfigError) -> MuseCardConfig {
@@ -51,6 +51,7 @@ struct ConfigParser {
             case "platform_public_key": settings.platformPublicKeyPath = Self.expandTilde(try scalar(value, what: key))
             case "operator": settings.operatorName = try scalar(value, what: key)
             case "theme": settings.theme = try scalar(value, what: key)
+            case "summary_dir": settings.summaryDir = Self.expandTilde(try scalar(value, what: key))
             case "read_only":
                 guard let flag = value.bool else { throw error(value, "read_only must be true or false") }
                 settings.readOnly = flag

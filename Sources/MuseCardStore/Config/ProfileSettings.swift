@@ -16,6 +16,8 @@ public struct ProfileSettings: Sendable, Equatable {
     public var theme: String?
     /// Whether dangerous actions are disabled.
     public var readOnly: Bool
+    /// A folder where each console session's summary is written as Markdown.
+    public var summaryDir: String?
 
     /// A profile with the given values.
     public init(name: String, baseURL: String? = nil, partnerId: String? = nil, privateKeyPath: String? = nil,

@@ -12,6 +12,8 @@ public struct MuseCardPaths: Sendable, Equatable {
     public var stateFolder: URL
     /// `$XDG_STATE_HOME/musecard/audit.jsonl`.
     public var auditFile: URL
+    /// `$XDG_STATE_HOME/musecard/journal.sqlite`: pending apply/replace requests, never moved aside.
+    public var journalFile: URL
     /// `$XDG_STATE_HOME/musecard/musecard.log`.
     public var logFile: URL
     /// `$XDG_CONFIG_HOME/musecard/themes`.
@@ -34,6 +36,7 @@ public struct MuseCardPaths: Sendable, Equatable {
             cacheFile: cache.appendingPathComponent("cache.sqlite"),
             stateFolder: state,
             auditFile: state.appendingPathComponent("audit.jsonl"),
+            journalFile: state.appendingPathComponent("journal.sqlite"),
             logFile: state.appendingPathComponent("musecard.log"),
             userThemesFolder: config.appendingPathComponent("themes", isDirectory: true)
         )

@@ -15,6 +15,9 @@ public struct ConsoleSession: Sendable {
         }
     }
 
+    /// How long SIGTERM/SIGHUP wait for changes in flight to be recorded.
+    public static let signalGrace: TimeInterval = 10
+
     public var theme: Theme
     /// Where anything written to standard error goes while the screen is up (nil: discarded).
     public var stderrFile: String?
@@ -36,6 +39,8 @@ public struct ConsoleSession: Sendable {
         do {
             defer { terminal.close() }
             outcome = ConsoleLoop(source: source, terminal: terminal, stopSignal: { signals.pending }).run()
+            // A stop signal must not abandon a change between "sent" and "recorded".
+            if case .signal = outcome { _ = source.waitForIdle(timeout: Self.signalGrace) }
         }
         return Result(outcome: outcome, summary: source.summaryText(now: Date()))
     }

@@ -14,4 +14,10 @@ public protocol ScreenSource: AnyObject, Sendable {
     var exitRequested: Bool { get }
     /// The plain-text session summary printed after the screen is gone.
     func summaryText(now: Date) -> String
+    /// Blocks up to `timeout` until changes in flight are recorded; true when idle.
+    func waitForIdle(timeout: TimeInterval) -> Bool
+}
+
+extension ScreenSource {
+    public func waitForIdle(timeout: TimeInterval) -> Bool { true }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import MuseCardKit
+import MuseCardOperations
+import MuseCardStore
 
 /// Everything that can happen to the console: user intents and the results of effects.
 public enum ConsoleAction: Sendable, Equatable {
@@ -15,10 +17,12 @@ public enum ConsoleAction: Sendable, Equatable {
     case cardholdersLoaded([KnownCardholder])
     /// The cached cards of a cardholder, shown at once before any network answer.
     case cachedCardsLoaded(userId: String, [CardEntry])
-    /// Applications left pending by an earlier session, to follow again.
-    case pendingOperationsLoaded(userId: String, [FollowedOperation])
+    /// Apply and replace requests left pending by an earlier session: applications are followed,
+    /// replaces are offered for resumption (never re-sent without a yes).
+    case pendingRequestsLoaded(userId: String, [JournalEntry])
     case cardFetched(userId: String, cardId: String, Result<CardRecord, MusePayError>, at: Date)
-    case commandFinished(userId: String, CardCommand, Result<CommandOutcome, MusePayError>, at: Date)
+    /// One operation has ended and been recorded, as the operations layer reports it.
+    case operationFinished(OperationReport)
     case applicationPolled(userId: String, requestId: String, Result<ApplyResult, MusePayError>, at: Date)
     case cardAdded(userId: String, cardId: String)
     /// A batch (lock every active card) has ended.
@@ -36,8 +40,8 @@ public enum Effect: Sendable, Equatable {
     case loadCardholder(userId: String, label: String?)
     /// Queries each card, at most `maxConcurrent` at once; each answer comes back on its own.
     case fetchCards(userId: String, cardIds: [String], maxConcurrent: Int)
-    /// Calls the service, journals apply/replace, audits the outcome before feeding it back.
-    case run(userId: String, CardCommand, ticket: String?)
+    /// Runs a confirmed command through the operations layer, feeding back one report per operation.
+    case run(userId: String, ConfirmedCommand, ticket: String?)
     case pollApplication(userId: String, requestId: String, applyId: String?, after: Duration)
     case addCard(userId: String, cardId: String)
     case forgetCard(userId: String, cardId: String)

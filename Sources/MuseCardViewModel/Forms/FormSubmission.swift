@@ -1,8 +1,9 @@
 import MuseCardKit
+import MuseCardOperations
 
 /// What a valid form asks for.
 public enum FormOutcome: Sendable, Equatable {
-    case command(CardCommand)
+    case command(CardOperation)
     case addCard(cardId: String)
     case openCardholder(userId: String, ticket: String?)
 }

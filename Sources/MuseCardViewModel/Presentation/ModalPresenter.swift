@@ -16,7 +16,7 @@ enum ModalPresenter {
             return .menu(MenuModel(title: card.map { "Actions — \(ServiceText.sanitize($0.cardId))" } ?? "Actions", items: items, selected: selected))
         case .confirm(let c):
             return .confirm(ConfirmModel(title: c.title, message: c.message.map(ServiceText.sanitize), confirmLabel: c.confirmLabel,
-                                         confirmFocused: c.confirmFocused, isDangerous: true))
+                                         cancelLabel: c.cancelLabel, confirmFocused: c.confirmFocused, isDangerous: true))
         case .form(let form):
             let fields = form.fields.map { f in
                 FormModel.Field(label: f.label, value: f.isSecret ? String(repeating: "•", count: f.value.count) : ServiceText.sanitize(f.value),

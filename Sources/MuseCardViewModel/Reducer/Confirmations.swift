@@ -1,4 +1,6 @@
 import MuseCardKit
+import MuseCardOperations
+import MuseCardStore
 
 /// The wording of confirmations: what will happen, to which card, in plain words.
 enum Confirmations {
@@ -7,16 +9,16 @@ enum Confirmations {
         switch action {
         case .lock:
             return Confirmation(title: "Lock card?", message: ["Lock \(name)?", "The cardholder cannot pay with it until it is unlocked."],
-                                confirmLabel: "Lock", command: .lock(cardId: card.cardId))
+                                confirmLabel: "Lock", command: .operation(.lock(cardId: card.cardId)))
         case .unlock:
             return Confirmation(title: "Unlock card?", message: ["Unlock \(name)?", "The card can be used for payments again."],
-                                confirmLabel: "Unlock", command: .unlock(cardId: card.cardId))
+                                confirmLabel: "Unlock", command: .operation(.unlock(cardId: card.cardId)))
         case .activatePhysical:
-            return Confirmation(title: "Activate physical card?", message: ["Activate the delivered card \(name)?"],
-                                confirmLabel: "Activate", command: .activatePhysical(cardId: card.cardId))
+            return Confirmation(title: "Activate physical card?", message: ["Activate the delivered \(name)?"],
+                                confirmLabel: "Activate", command: .operation(.activatePhysical(cardId: card.cardId)))
         default:
             return Confirmation(title: "Activate card?", message: ["Activate \(name)?"],
-                                confirmLabel: "Activate", command: .activate(cardId: card.cardId))
+                                confirmLabel: "Activate", command: .operation(.activate(cardId: card.cardId)))
         }
     }
 
@@ -30,9 +32,10 @@ enum Confirmations {
     }
 
     /// A confirmation for a command that came out of a form (replace, PIN, card data link).
-    static func afterForm(_ command: CardCommand, card: CardEntry?) -> Confirmation? {
-        let name = card.map(describe) ?? command.cardId ?? ""
-        switch command {
+    static func afterForm(_ operation: CardOperation, card: CardEntry?) -> Confirmation? {
+        let name = card.map(describe) ?? operation.cardId ?? ""
+        let command = ConfirmedCommand.operation(operation)
+        switch operation {
         case .replace(_, let reason):
             return Confirmation(title: "Replace card?",
                                 message: ["Replace \(name)?", "Reason: \(reason)", "The card is canceled for good and a new one is issued."],
@@ -46,6 +49,25 @@ enum Confirmations {
         default:
             return nil
         }
+    }
+
+    /// Quitting with changes in flight: waiting is the default, so every result is recorded.
+    static func quitWhileBusy(_ count: Int) -> Confirmation {
+        let calls = count == 1 ? "1 change is" : "\(count) changes are"
+        return Confirmation(title: "Calls in flight", message: ["\(calls) still waiting for MusePay's answer.",
+                                                                "Wait for the answers to be recorded, then quit?"],
+                            confirmLabel: "Quit anyway", cancelLabel: "Wait", command: .quit)
+    }
+
+    /// An apply or replace left pending by an earlier session: resumed only on yes.
+    static func resume(_ entry: JournalEntry, card: CardEntry?) -> Confirmation {
+        let opened = UTCTime.clock(entry.createdAt)
+        let what = entry.kind == .replace ? "replace of \(card.map(describe) ?? entry.cardId ?? "a card")" : "application \(entry.parameters["card_product_id"] ?? "")"
+        return Confirmation(title: "Interrupted \(entry.kind.rawValue)",
+                            message: ["The \(what) was interrupted at \(opened) UTC; its outcome is unknown.",
+                                      "Resume sends the same request (request_id \(entry.requestId)): the service cannot act twice.",
+                                      "Cancel leaves it pending; refresh the card to check."],
+                            confirmLabel: "Resume", command: .resume(entry))
     }
 
     static func describe(_ card: CardEntry) -> String {

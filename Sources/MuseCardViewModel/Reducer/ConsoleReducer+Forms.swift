@@ -55,13 +55,13 @@ extension ConsoleReducer {
                 return []
             }
             return [.addCard(userId: userId, cardId: cardId)]
-        case .valid(.command(let command)):
-            let card = command.cardId.flatMap { state.data.card($0) }
-            if let confirmation = Confirmations.afterForm(command, card: card) {
+        case .valid(.command(let operation)):
+            let card = operation.cardId.flatMap { state.data.card($0) }
+            if let confirmation = Confirmations.afterForm(operation, card: card) {
                 state.ui.modal = .confirm(confirmation)
                 return []
             }
-            return confirm(command, state: &state)
+            return confirm(.operation(operation), state: &state)
         }
     }
 }

@@ -35,7 +35,12 @@ extension ConsoleReducer {
         case .last: Navigation.move(to: Int.max, state: &state)
         case .actionMenu: state.ui.modal = .menu(selected: firstEnabledMenuIndex(state))
         case .help: state.ui.modal = .help
-        case .quit: state.ui.exitRequested = true
+        case .quit:
+            if state.data.changesInFlight > 0 {
+                state.ui.modal = .confirm(Confirmations.quitWhileBusy(state.data.changesInFlight))
+            } else {
+                state.ui.exitRequested = true
+            }
         case .back:
             if !state.ui.filterText.isEmpty {
                 state.ui.filterText = ""

@@ -1,4 +1,5 @@
 import MuseCardKit
+import MuseCardOperations
 
 extension ConsoleReducer {
     /// Keys while a popup is open: the popup owns the keyboard.
@@ -9,15 +10,13 @@ extension ConsoleReducer {
             switch key {
             case "y", "Y": return confirm(confirmation.command, state: &state)
             case "n", "N", "esc", "q":
-                state.ui.modal = nil
-                state.ui.flash = Flash("Canceled", .info)
+                cancel(confirmation, state: &state)
             case "left", "right", "tab", "backtab", "h":
                 confirmation.confirmFocused.toggle()
                 state.ui.modal = .confirm(confirmation)
             case "enter":
                 if confirmation.confirmFocused { return confirm(confirmation.command, state: &state) }
-                state.ui.modal = nil
-                state.ui.flash = Flash("Canceled", .info)
+                cancel(confirmation, state: &state)
             default: break
             }
             return []
@@ -63,20 +62,31 @@ extension ConsoleReducer {
     }
 
     /// Runs a confirmed command and closes the popup.
-    func confirm(_ command: CardCommand, state: inout ConsoleState) -> [Effect] {
+    func confirm(_ command: ConfirmedCommand, state: inout ConsoleState) -> [Effect] {
         state.ui.modal = nil
-        guard let userId = state.data.cardholder?.userId else { return [] }
-        let ids = command.cardId.map { [$0] } ?? lockAllIds(command)
-        for index in state.data.cards.indices where ids.contains(state.data.cards[index].cardId) {
-            state.data.cards[index].pending.append(command.action == "lock-all" ? "lock" : command.action)
+        if command == .quit {
+            state.ui.exitRequested = true
+            return []
         }
-        state.ui.flash = Flash("\(command.action): sent…", .info)
+        guard let userId = state.data.cardholder?.userId else { return [] }
+        let ids = Set(command.cardIds)
+        for index in state.data.cards.indices where ids.contains(state.data.cards[index].cardId) {
+            state.data.cards[index].pending.append(command.name)
+        }
+        state.data.changesInFlight += max(1, ids.count)
+        state.ui.flash = Flash("\(command.name): sent…", .info)
         return [.run(userId: userId, command, ticket: state.data.cardholder?.ticket)]
     }
 
-    private func lockAllIds(_ command: CardCommand) -> [String] {
-        if case .lockAll(let ids) = command { return ids }
-        return []
+    /// Canceling a confirmation; canceling the quit question means "wait, then quit".
+    func cancel(_ confirmation: Confirmation, state: inout ConsoleState) {
+        state.ui.modal = nil
+        if confirmation.command == .quit {
+            state.ui.quitWhenIdle = true
+            state.ui.flash = Flash("Waiting for \(state.data.changesInFlight) call(s) to finish, then quitting…", .info)
+        } else {
+            state.ui.flash = Flash("Canceled", .info)
+        }
     }
 
     private func pickerKey(_ key: String, picker: PickerState, state: inout ConsoleState) -> [Effect] {

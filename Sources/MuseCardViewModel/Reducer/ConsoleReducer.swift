@@ -1,5 +1,6 @@
 import Foundation
 import MuseCardKit
+import MuseCardStore
 
 /// The console's behaviour: `reduce(state:action:)` changes the state and returns effects to run.
 public struct ConsoleReducer: Sendable {
@@ -40,15 +41,14 @@ public struct ConsoleReducer: Sendable {
             return []
         case .cachedCardsLoaded(let userId, let cards):
             return cachedCardsLoaded(userId: userId, cards: cards, state: &state)
-        case .pendingOperationsLoaded(let userId, let operations):
+        case .pendingRequestsLoaded(let userId, let entries):
             guard state.data.cardholder?.userId == userId else { return [] }
-            return followPending(operations, userId: userId, state: &state)
+            return followPending(entries, userId: userId, state: &state)
         case .cardFetched(let userId, let cardId, let result, let at):
             guard state.data.cardholder?.userId == userId else { return [] }
             return ResultHandling.cardFetched(cardId: cardId, result: result, at: at, state: &state)
-        case .commandFinished(let userId, let command, let result, let at):
-            guard state.data.cardholder?.userId == userId else { return [] }
-            return ResultHandling.commandFinished(command, result: result, at: at, userId: userId, state: &state)
+        case .operationFinished(let report):
+            return ResultHandling.operationFinished(report, state: &state)
         case .applicationPolled(let userId, let requestId, let result, let at):
             guard state.data.cardholder?.userId == userId else { return [] }
             return ResultHandling.applicationPolled(requestId: requestId, result: result, at: at, userId: userId, state: &state)
@@ -74,6 +74,7 @@ public struct ConsoleReducer: Sendable {
 
     /// Opens a cardholder: cached cards first, then a refresh of all of them.
     func open(userId: String, label: String?, ticket: String?, state: inout ConsoleState) -> [Effect] {
+        SessionSummary.rememberCurrentCardholder(&state)
         state.data.cardholder = Cardholder(userId: userId, label: label, ticket: ticket)
         state.data.cards = []
         state.data.operations = []
@@ -112,18 +113,27 @@ public struct ConsoleReducer: Sendable {
         return [.fetchCards(userId: userId, cardIds: ids, maxConcurrent: state.session.maxConcurrentRefreshes)]
     }
 
-    private func followPending(_ operations: [FollowedOperation], userId: String, state: inout ConsoleState) -> [Effect] {
+    /// Applications left pending are followed (asking is harmless); an interrupted replace is
+    /// offered for resumption and sent only on yes, never in a read-only session.
+    private func followPending(_ entries: [JournalEntry], userId: String, state: inout ConsoleState) -> [Effect] {
         var effects: [Effect] = []
-        for operation in operations where !state.data.operations.contains(where: { $0.requestId == operation.requestId }) {
-            var followed = operation
-            followed.isInFlight = operation.kind == .apply
-            state.data.operations.append(followed)
-            if operation.kind == .apply {
-                effects.append(.pollApplication(userId: userId, requestId: operation.requestId, applyId: operation.applyId, after: .zero))
+        for entry in entries where !state.data.operations.contains(where: { $0.requestId == entry.requestId }) {
+            let kind: FollowedOperation.Kind = entry.kind == .replace ? .replace : .apply
+            state.data.operations.append(FollowedOperation(kind: kind, requestId: entry.requestId, applyId: entry.detail,
+                                                           cardId: entry.cardId, status: "pending", isInFlight: kind == .apply))
+            if kind == .apply {
+                effects.append(.pollApplication(userId: userId, requestId: entry.requestId, applyId: entry.detail, after: .zero))
             }
         }
-        if !operations.isEmpty {
-            state.ui.flash = Flash("Resuming \(operations.count) interrupted operation(s) with their original request ids", .info)
+        let replaces = entries.filter { $0.kind == .replace }
+        if let first = replaces.first {
+            if state.session.readOnly {
+                state.ui.flash = Flash("The replace of \(first.cardId ?? "a card") was interrupted at \(UTCTime.clock(first.createdAt)) UTC; read-only: not resumed", .error)
+            } else if state.ui.modal == nil {
+                state.ui.modal = .confirm(Confirmations.resume(first, card: first.cardId.flatMap { state.data.card($0) }))
+            }
+        } else if !entries.isEmpty {
+            state.ui.flash = Flash("Following \(entries.count) interrupted application(s) with their original request ids", .info)
         }
         return effects
     }

@@ -1,5 +1,6 @@
 import Foundation
 import MuseCardKit
+import MuseCardOperations
 
 /// What the console does with answers: update rows, follow operations, go offline and back.
 enum ResultHandling {
@@ -21,72 +22,82 @@ enum ResultHandling {
         return []
     }
 
-    static func commandFinished(_ command: CardCommand, result: Result<CommandOutcome, MusePayError>, at: Date,
-                                userId: String, state: inout ConsoleState) -> [Effect] {
-        // Lock-all reports each card as its own lock, so only single-card commands arrive here.
-        if let cardId = command.cardId, let index = state.data.cards.firstIndex(where: { $0.cardId == cardId }),
-           let at = state.data.cards[index].pending.firstIndex(of: command.action) {
+    /// An operation has ended: the row, the flash, the session log and what to ask next.
+    static func operationFinished(_ report: OperationReport, state: inout ConsoleState) -> [Effect] {
+        state.data.changesInFlight = max(0, state.data.changesInFlight - 1)
+        defer { if state.ui.quitWhenIdle && state.data.changesInFlight == 0 { state.ui.exitRequested = true } }
+        let name = report.operation.name.rawValue
+        let cardId = report.operation.cardId
+        var event = SessionEvent(time: report.at, action: name, cardId: cardId, outcome: report.outcome.rawValue,
+                                 requestId: report.requestId, userId: report.userId, values: report.operation.auditParameters)
+        if let answer = report.answerText { event.outcome += ", \(answer)" }
+        if report.outcome != .applied { event.outcome += ": \(report.errorText)" }
+        state.data.log.append(event)
+        guard state.data.cardholder?.userId == report.userId else { return [] }
+        if let cardId, let index = state.data.cards.firstIndex(where: { $0.cardId == cardId }),
+           let at = state.data.cards[index].pending.firstIndex(of: name) {
             state.data.cards[index].pending.remove(at: at)
         }
-        switch result {
-        case .success(let outcome):
-            backOnline(&state)
-            return succeeded(command, outcome: outcome, at: at, userId: userId, state: &state)
-        case .failure(let error):
-            state.data.log.append(SessionEvent(time: at, action: command.action, cardId: command.cardId, outcome: failureText(error)))
-            if let cardId = command.cardId, let index = state.data.cards.firstIndex(where: { $0.cardId == cardId }) {
-                state.data.cards[index].error = error.description
-            }
-            state.ui.flash = Flash("\(command.action) \(command.cardId ?? ""): \(error)", .error)
-            noteFailure(error, state: &state)
-            // The service may have acted anyway, or the card moved on: ask for the truth.
-            if error.isServiceAnswer, let cardId = command.cardId {
-                return ConsoleReducer().refresh([cardId], state: &state)
-            }
-            return []
+        guard report.outcome == .applied, let answer = report.answer else {
+            return failed(report, state: &state)
         }
+        backOnline(&state)
+        return succeeded(report, answer: answer, state: &state)
     }
 
-    private static func succeeded(_ command: CardCommand, outcome: CommandOutcome, at: Date, userId: String, state: inout ConsoleState) -> [Effect] {
+    private static func failed(_ report: OperationReport, state: inout ConsoleState) -> [Effect] {
+        let cardId = report.operation.cardId
+        if let cardId, let index = state.data.cards.firstIndex(where: { $0.cardId == cardId }), report.outcome != .notSent {
+            state.data.cards[index].error = report.errorText
+        }
+        var text = report.message
+        if report.cardUnknown, let cardId { text = "MusePay does not know card \(cardId); forget it from the action menu (\(report.errorText))" }
+        state.ui.flash = Flash(text, .error)
+        if let error = report.error { noteFailure(error, state: &state) }
+        // Refused or unknown: the service may have acted, or the card moved on; ask for the truth.
+        guard let cardId, report.outcome == .refused || report.outcome == .unknown, !report.cardUnknown else { return [] }
+        return ConsoleReducer().refresh([cardId], state: &state)
+    }
+
+    private static func succeeded(_ report: OperationReport, answer: OperationAnswer, state: inout ConsoleState) -> [Effect] {
+        let userId = report.userId
         var refreshIds: [String] = []
-        var requestId: String?
-        switch outcome {
-        case .status(let cardId, let status):
-            if let status, let index = state.data.cards.firstIndex(where: { $0.cardId == cardId }) {
+        let cardId = report.operation.cardId
+        switch answer {
+        case .status(let status):
+            if let status, let cardId, let index = state.data.cards.firstIndex(where: { $0.cardId == cardId }) {
                 state.data.cards[index].record?.status = status
                 state.data.cards[index].error = nil
             }
-            state.ui.flash = Flash("\(command.action) \(cardId): ok" + (status.map { ", now \($0.rawValue)" } ?? ""), .success)
-            refreshIds = [cardId]
-        case .done(let cardId):
-            state.ui.flash = Flash("\(command.action) \(cardId): ok", .success)
-            refreshIds = [cardId]
-        case .replaced(let oldId, let newId, let newStatus, let id):
-            requestId = id
+            state.ui.flash = Flash(report.message, .success)
+            refreshIds = cardId.map { [$0] } ?? []
+        case .done:
+            state.ui.flash = Flash(report.message, .success)
+            refreshIds = cardId.map { [$0] } ?? []
+        case .replaced(let newId, let newStatus):
+            let oldId = cardId ?? ""
             if let index = state.data.cards.firstIndex(where: { $0.cardId == oldId }) { state.data.cards[index].record?.status = .canceled }
             if state.data.card(newId) == nil {
                 var entry = CardEntry(cardId: newId, record: CardRecord(userId: userId, cardId: newId, status: newStatus ?? .pendingActive))
-                entry.fetchedAt = at
+                entry.fetchedAt = report.at
                 state.data.cards.append(entry)
             }
-            state.data.operations.removeAll { $0.requestId == id }
+            state.data.operations.removeAll { $0.requestId == report.requestId }
             state.ui.selectedCardId = newId
             Navigation.keepSelectionVisible(&state)
-            state.ui.flash = Flash("Replaced \(oldId) by \(newId) (request_id \(id))", .success)
+            state.ui.flash = Flash("Replaced \(oldId) by \(newId) (request_id \(report.requestId ?? "?"))", .success)
             refreshIds = [oldId, newId]
-        case .applied(let id, let receipt):
-            requestId = id
+        case .applied(let receipt):
+            let id = report.requestId ?? ""
             let status = receipt.applyStatus?.rawValue ?? "APPLYING"
             state.data.operations.removeAll { $0.requestId == id }
             state.data.operations.append(FollowedOperation(kind: .apply, requestId: id, applyId: receipt.applyId, status: status, isInFlight: true))
             state.ui.flash = Flash("Application sent (request_id \(id)), \(status); following it…", .success)
-            state.data.log.append(SessionEvent(time: at, action: command.action, cardId: nil, outcome: "ok: \(status)", requestId: id))
             return [.pollApplication(userId: userId, requestId: id, applyId: receipt.applyId, after: ApplicationPolling.delay(attempt: 0))]
-        case .sensitiveLink(let cardId, let url, let expiry):
-            state.ui.modal = .secretLink(cardId: cardId, url: url, expiry: expiry)
-            state.ui.flash = Flash("One-time link created for \(cardId); it is shown once", .success)
+        case .sensitiveLink(let url, let expiry):
+            state.ui.modal = .secretLink(cardId: cardId ?? "", url: url, expiry: expiry)
+            state.ui.flash = Flash("One-time link created for \(cardId ?? ""); it is shown once", .success)
         }
-        state.data.log.append(SessionEvent(time: at, action: command.action, cardId: command.cardId, outcome: "ok", requestId: requestId))
         return ConsoleReducer().refresh(refreshIds, state: &state)
     }
 
@@ -128,9 +139,9 @@ enum ResultHandling {
         return [.pollApplication(userId: userId, requestId: requestId, applyId: operation.applyId, after: ApplicationPolling.delay(attempt: attempts))]
     }
 
-    /// A transport failure means the service is out of reach: show cached data as stale.
+    /// Nothing reached the service: it is out of reach, so show cached data as stale.
     static func noteFailure(_ error: MusePayError, state: inout ConsoleState) {
-        guard case .transport = error else { return }
+        guard case .transport(let failure) = error, !failure.requestMayHaveLeft || failure == .timeout else { return }
         if !state.data.offline {
             state.data.offline = true
             for index in state.data.cards.indices where state.data.cards[index].record != nil {
@@ -143,12 +154,6 @@ enum ResultHandling {
         state.data.offline = false
     }
 
-    static func failureText(_ error: MusePayError) -> String {
-        switch error {
-        case .refused(let code, let message): return "refused: \(code) \(message)"
-        default: return "failed: \(error)"
-        }
-    }
 }
 
 /// How often a pending application is asked about: backoff from 1 s up to 15 s.

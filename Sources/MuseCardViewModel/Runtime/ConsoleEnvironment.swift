@@ -1,22 +1,22 @@
 import Foundation
 import MuseCardKit
+import MuseCardOperations
 import MuseCardStore
 
-/// What the live effect runner works with: the client, the cache, the audit trail, the clock.
+/// What the live effect runner works with: the operations layer (every change and query goes
+/// through it), the cache for reading what is known, the clock.
 public struct ConsoleEnvironment: Sendable {
-    public var client: MusePayClient
+    public var operations: CardOperations
     public var cache: any CardCache
-    public var audit: any AuditSink
     public var session: SessionInfo
     public var now: @Sendable () -> Date
     /// Cardholders the picker always offers (the sandbox's demo cardholders), besides the cache's.
     public var featuredCardholders: [KnownCardholder]
 
-    public init(client: MusePayClient, cache: any CardCache, audit: any AuditSink, session: SessionInfo,
+    public init(operations: CardOperations, cache: any CardCache, session: SessionInfo,
                 now: @escaping @Sendable () -> Date = Date.init, featuredCardholders: [KnownCardholder] = []) {
-        self.client = client
+        self.operations = operations
         self.cache = cache
-        self.audit = audit
         self.session = session
         self.now = now
         self.featuredCardholders = featuredCardholders

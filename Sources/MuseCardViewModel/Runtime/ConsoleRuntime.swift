@@ -4,6 +4,12 @@ import Synchronization
 /// Runs effects: calls the service and the store, feeding results back through `send`.
 public protocol EffectRunning: Sendable {
     func run(_ effect: Effect, send: @escaping @Sendable (ConsoleAction) -> Void) async
+    /// Blocks up to `timeout` until every change in flight has been recorded and reported; true when idle.
+    func waitUntilIdle(timeout: TimeInterval) -> Bool
+}
+
+extension EffectRunning {
+    public func waitUntilIdle(timeout: TimeInterval) -> Bool { true }
 }
 
 /// Holds the state, applies actions through the reducer and starts their effects.
@@ -60,4 +66,10 @@ public final class ConsoleRuntime: Sendable {
 
     /// The plain-text summary of the session.
     public func summaryText(now: Date) -> String { SessionSummary.text(state, now: now) }
+
+    /// The summary as Markdown, for a file.
+    public func summaryMarkdown(now: Date) -> String { SessionSummary.markdown(state, now: now) }
+
+    /// Blocks (on the caller's own thread) up to `timeout` for changes in flight to be recorded.
+    public func waitForIdle(timeout: TimeInterval) -> Bool { runner.waitUntilIdle(timeout: timeout) }
 }

@@ -1,15 +1,17 @@
 import Foundation
 import MuseCardKit
+import MuseCardOperations
 import MuseCardStore
 
-/// Runs effects for real: MusePay through the client core, the cache file and the audit trail.
+/// Runs effects for real: every change and query through the operations layer, the cache for
+/// what is known. It holds no audit, journal or cache rule of its own.
 public struct LiveEffectRunner: EffectRunning {
     let env: ConsoleEnvironment
-    let commands: CommandExecutor
+    /// Changes from "sent" until their report has reached the state, so a quit can wait for them.
+    public let inFlight = InFlightRegistry()
 
     public init(environment: ConsoleEnvironment) {
         env = environment
-        commands = CommandExecutor(env: environment)
     }
 
     public func run(_ effect: Effect, send: @escaping @Sendable (ConsoleAction) -> Void) async {
@@ -21,16 +23,62 @@ public struct LiveEffectRunner: EffectRunning {
         case .fetchCards(let userId, let cardIds, let limit):
             await fetch(userId: userId, cardIds: cardIds, limit: limit, send: send)
         case .run(let userId, let command, let ticket):
-            await commands.execute(command, userId: userId, ticket: ticket, send: send)
+            await perform(command, userId: userId, ticket: ticket, send: send)
         case .pollApplication(let userId, let requestId, let applyId, let delay):
             if delay > .zero { try? await Task.sleep(for: delay) }
-            await commands.poll(userId: userId, requestId: requestId, applyId: applyId, send: send)
+            let result = await env.operations.applicationResult(userId: userId, requestId: requestId, applyId: applyId)
+            send(.applicationPolled(userId: userId, requestId: requestId, result, at: env.now()))
         case .addCard(let userId, let cardId):
             await store(send) { try await env.cache.addCard(userId: userId, cardId: cardId, at: env.now()) }
             send(.cardAdded(userId: userId, cardId: cardId))
         case .forgetCard(let userId, let cardId):
             await store(send) { try await env.cache.forgetCard(userId: userId, cardId: cardId) }
         }
+    }
+
+    /// Waits up to `timeout` for the changes in flight to be recorded and reported; true when idle.
+    public func waitUntilIdle(timeout: TimeInterval) -> Bool { inFlight.waitUntilIdle(timeout: timeout) }
+
+    private func perform(_ command: ConfirmedCommand, userId: String, ticket: String?, send: @escaping @Sendable (ConsoleAction) -> Void) async {
+        switch command {
+        case .operation(let operation):
+            await report(operation, userId: userId, ticket: ticket, send: send)
+        case .resume(let entry):
+            guard let operation = CardOperations.operation(resuming: entry) else { return }
+            await report(operation, userId: userId, ticket: ticket, requestId: entry.requestId, send: send)
+        case .lockAll(let cardIds):
+            await lockAll(cardIds, userId: userId, ticket: ticket, send: send)
+        case .quit:
+            break
+        }
+    }
+
+    @discardableResult
+    private func report(_ operation: CardOperation, userId: String, ticket: String?, requestId: String? = nil,
+                        send: @escaping @Sendable (ConsoleAction) -> Void) async -> OperationReport {
+        inFlight.begin()
+        defer { inFlight.end() }
+        let report = await env.operations.perform(operation, userId: userId, ticket: ticket, requestId: requestId)
+        for warning in report.warnings { send(.storeFailed(warning)) }
+        send(.operationFinished(report))
+        return report
+    }
+
+    /// One lock per card, a few at a time, each its own operation.
+    private func lockAll(_ cardIds: [String], userId: String, ticket: String?, send: @escaping @Sendable (ConsoleAction) -> Void) async {
+        let outcomes = await withTaskGroup(of: Bool.self) { group -> [Bool] in
+            var results: [Bool] = []
+            for (index, cardId) in cardIds.enumerated() {
+                if index >= 4, let finished = await group.next() { results.append(finished) }
+                group.addTask {
+                    await report(.lock(cardId: cardId), userId: userId, ticket: ticket, send: send).outcome == .applied
+                }
+            }
+            for await finished in group { results.append(finished) }
+            return results
+        }
+        let succeeded = outcomes.filter { $0 }.count
+        send(.batchFinished(userId: userId, action: "lock every active card", succeeded: succeeded, failed: outcomes.count - succeeded))
     }
 
     private func knownCardholders(send: @escaping @Sendable (ConsoleAction) -> Void) async -> [KnownCardholder] {
@@ -49,11 +97,9 @@ public struct LiveEffectRunner: EffectRunning {
 
     private func loadCardholder(userId: String, label: String?, send: @escaping @Sendable (ConsoleAction) -> Void) async {
         var cached: [CachedCard] = []
-        var pending: [JournalEntry] = []
         await store(send) {
             try await env.cache.recordOpened(userId: userId, label: label, at: env.now())
             cached = try await env.cache.cards(of: userId)
-            pending = try await env.cache.pendingJournal(userId: userId)
         }
         let entries = cached.map { card -> CardEntry in
             var entry = CardEntry(cardId: card.cardId, record: card.record, fetchedAt: card.fetchedAt)
@@ -62,16 +108,10 @@ public struct LiveEffectRunner: EffectRunning {
             return entry
         }
         send(.cachedCardsLoaded(userId: userId, entries))
-        let applications = pending.filter { $0.kind == .apply }.map {
-            FollowedOperation(kind: .apply, requestId: $0.requestId, applyId: $0.detail, cardId: $0.cardId, status: "pending", isInFlight: true)
-        }
-        if !applications.isEmpty { send(.pendingOperationsLoaded(userId: userId, applications)) }
-        // An interrupted replace is re-sent with its original request_id: the service treats it as the same request.
-        for entry in pending where entry.kind == .replace {
-            guard let cardId = entry.cardId else { continue }
-            await commands.execute(.replace(cardId: cardId, reason: entry.parameters["replace_reason"] ?? "OTHER"),
-                                   userId: userId, ticket: nil, send: send)
-        }
+        var pending: [JournalEntry] = []
+        await store(send) { pending = try await env.operations.pending(userId: userId) }
+        // Shown to the agent; an interrupted replace is sent again only when the agent says yes.
+        if !pending.isEmpty { send(.pendingRequestsLoaded(userId: userId, pending)) }
     }
 
     private func fetch(userId: String, cardIds: [String], limit: Int, send: @escaping @Sendable (ConsoleAction) -> Void) async {
@@ -81,22 +121,14 @@ public struct LiveEffectRunner: EffectRunning {
                 if started >= max(1, limit) { await group.next() }
                 started += 1
                 group.addTask {
-                    let result: Result<CardRecord, MusePayError>
-                    do throws(MusePayError) { result = .success(try await env.client.send(QueryCardRequest(userId: userId, cardId: cardId))) } catch { result = .failure(error) }
-                    let at = env.now()
-                    await store(send) {
-                        switch result {
-                        case .success(let record): try await env.cache.saveRecord(record, fetchedAt: at)
-                        case .failure(let error): try await env.cache.saveError(userId: userId, cardId: cardId, message: error.description, at: at)
-                        }
-                    }
-                    send(.cardFetched(userId: userId, cardId: cardId, result, at: at))
+                    let report = await env.operations.query(userId: userId, cardId: cardId)
+                    send(.cardFetched(userId: userId, cardId: cardId, report.result, at: report.at))
                 }
             }
         }
     }
 
-    /// Runs a cache or audit write; a failure is reported, never fatal.
+    /// Runs a cache read or write; a failure is reported, never fatal.
     func store(_ send: @Sendable (ConsoleAction) -> Void, _ work: () async throws -> Void) async {
         do { try await work() } catch { send(.storeFailed(String(describing: error))) }
     }

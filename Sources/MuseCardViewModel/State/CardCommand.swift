@@ -1,73 +1,34 @@
-import MuseCardKit
+import MuseCardOperations
+import MuseCardStore
 
-/// A change to send to the service, fully validated, waiting for nothing but the call.
-public enum CardCommand: Sendable, Equatable {
-    case lock(cardId: String)
-    case unlock(cardId: String)
-    /// One confirmation, one lock per card.
+/// What a confirmation (or a form) runs when the agent says yes.
+public enum ConfirmedCommand: Sendable, Equatable {
+    /// One operation through the operations layer.
+    case operation(CardOperation)
+    /// One lock per card, each its own operation in the audit trail.
     case lockAll(cardIds: [String])
-    case activate(cardId: String)
-    case activatePhysical(cardId: String)
-    case updatePhone(cardId: String, areaCode: String, phone: String)
-    case changeLimit(cardId: String, amount: DecimalAmount)
-    case changePIN(cardId: String, pin: PIN)
-    /// The runner picks the `request_id`, reusing a pending one for the same card.
-    case replace(cardId: String, reason: String)
-    case sensitiveInfo(cardId: String, ipAddress: String)
-    case apply(ApplyParameters)
+    /// An interrupted apply or replace, sent again under its first `request_id`.
+    case resume(JournalEntry)
+    /// Quit although calls are in flight (their intents are recorded; outcomes may stay unknown).
+    case quit
 
-    /// The action name used in the audit trail and the session log.
-    public var action: String {
+    /// The operation's name for flashes and pending marks.
+    public var name: String {
         switch self {
-        case .lock: return "lock"
-        case .unlock: return "unlock"
-        case .lockAll: return "lock-all"
-        case .activate: return "activate"
-        case .activatePhysical: return "activate-physical"
-        case .updatePhone: return "update-phone"
-        case .changeLimit: return "limit"
-        case .changePIN: return "change-pin"
-        case .replace: return "replace"
-        case .sensitiveInfo: return "sensitive-info"
-        case .apply: return "apply"
+        case .operation(let operation): return operation.name.rawValue
+        case .lockAll: return "lock"
+        case .resume(let entry): return entry.kind.rawValue
+        case .quit: return "quit"
         }
     }
 
-    /// The card the command is about, if one.
-    public var cardId: String? {
+    /// The cards the command acts on.
+    public var cardIds: [String] {
         switch self {
-        case .lock(let id), .unlock(let id), .activate(let id), .activatePhysical(let id): return id
-        case .updatePhone(let id, _, _), .changeLimit(let id, _), .changePIN(let id, _),
-             .replace(let id, _), .sensitiveInfo(let id, _): return id
-        case .lockAll, .apply: return nil
+        case .operation(let operation): return operation.cardId.map { [$0] } ?? []
+        case .lockAll(let ids): return ids
+        case .resume(let entry): return entry.cardId.map { [$0] } ?? []
+        case .quit: return []
         }
     }
-}
-
-/// What an application needs; the runner adds the `request_id`.
-public struct ApplyParameters: Sendable, Equatable {
-    public var productId: String
-    public var level: String
-    public var areaCode: String
-    public var phone: String
-    public var embossedName: String?
-
-    public init(productId: String, level: String, areaCode: String, phone: String, embossedName: String?) {
-        self.productId = productId
-        self.level = level
-        self.areaCode = areaCode
-        self.phone = phone
-        self.embossedName = embossedName
-    }
-}
-
-/// What a finished command reports back.
-public enum CommandOutcome: Sendable, Equatable {
-    /// The card's status after the call, when the answer said.
-    case status(cardId: String, CardStatus?)
-    case done(cardId: String)
-    case replaced(oldCardId: String, newCardId: String, newStatus: CardStatus?, requestId: String)
-    case applied(requestId: String, receipt: ApplyReceipt)
-    /// The one-time URL: shown once in the flash line, never logged or stored.
-    case sensitiveLink(cardId: String, url: SecretURL, expiry: String?)
 }

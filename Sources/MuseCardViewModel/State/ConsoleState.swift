@@ -52,6 +52,10 @@ public struct ConsoleData: Sendable, Equatable {
     public var offline = false
     /// What was done in this session, for the summary.
     public var log: [SessionEvent] = []
+    /// Changes sent and not yet reported back (quitting asks while this is above zero).
+    public var changesInFlight = 0
+    /// Cardholders acted on earlier in the session, with their cards' last statuses, for the summary.
+    public var earlierCardholders: [TouchedCardholder] = []
 
     public init() {}
 
@@ -153,12 +157,32 @@ public struct SessionEvent: Sendable, Equatable {
     public var cardId: String?
     public var outcome: String
     public var requestId: String?
+    /// The cardholder acted on.
+    public var userId: String?
+    /// The values that were set, as the ticket may show them (phone masked, never a PIN).
+    public var values: [String: String]
 
-    public init(time: Date, action: String, cardId: String?, outcome: String, requestId: String? = nil) {
+    public init(time: Date, action: String, cardId: String?, outcome: String, requestId: String? = nil,
+                userId: String? = nil, values: [String: String] = [:]) {
         self.time = time
         self.action = action
         self.cardId = cardId
         self.outcome = outcome
         self.requestId = requestId
+        self.userId = userId
+        self.values = values
+    }
+}
+
+/// A cardholder acted on in this session and left for another: who, and their cards at that moment.
+public struct TouchedCardholder: Sendable, Equatable {
+    public var userId: String
+    public var label: String?
+    public var ticket: String?
+    /// Card id and last known status, in list order.
+    public var cards: [(String, String)]
+
+    public static func == (a: TouchedCardholder, b: TouchedCardholder) -> Bool {
+        a.userId == b.userId && a.label == b.label && a.ticket == b.ticket && a.cards.elementsEqual(b.cards, by: ==)
     }
 }

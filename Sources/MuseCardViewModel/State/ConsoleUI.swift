@@ -18,6 +18,8 @@ public struct ConsoleUI: Sendable, Equatable {
     /// Index of the first visible row.
     public var scrollOffset = 0
     public var exitRequested = false
+    /// The agent chose to wait for calls in flight: quit once the last one is recorded.
+    public var quitWhenIdle = false
 
     public init() {}
 }

@@ -1,4 +1,5 @@
 import MuseCardKit
+import MuseCardOperations
 
 /// The popup that owns the keyboard while it is open.
 public enum Modal: Sendable, Equatable {
@@ -17,13 +18,16 @@ public struct Confirmation: Sendable, Equatable {
     public var title: String
     public var message: [String]
     public var confirmLabel: String
+    /// The safe answer, focused first: `Cancel`, or `Wait` when quitting with calls in flight.
+    public var cancelLabel: String
     public var confirmFocused = false
-    public var command: CardCommand
+    public var command: ConfirmedCommand
 
-    public init(title: String, message: [String], confirmLabel: String, command: CardCommand) {
+    public init(title: String, message: [String], confirmLabel: String, cancelLabel: String = "Cancel", command: ConfirmedCommand) {
         self.title = title
         self.message = message
         self.confirmLabel = confirmLabel
+        self.cancelLabel = cancelLabel
         self.command = command
     }
 }

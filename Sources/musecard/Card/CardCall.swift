@@ -1,72 +1,88 @@
 import ArgumentParser
 import Foundation
 import MuseCardKit
+import MuseCardOperations
 import MuseCardStore
 
-/// Runs one request from the command line: validate, configure, journal, send, audit, cache, print, exit code.
+/// Runs one `musecard card …` command through the operations layer and prints what it came to;
+/// every rule about audit, journal, cache and exit codes lives in that layer.
 enum CardCall {
-    static func run<Request: StoredRequest>(
-        _ request: Request, connection: ConnectionOptions, json: Bool, session given: StoreSession? = nil,
-        journal: JournalEntry? = nil, render: (Request.Response) -> [String]
-    ) async throws {
+    /// Performs a change; `render` turns an applied report into the lines for standard output.
+    static func perform(_ operation: CardOperation, userId: String, connection: ConnectionOptions, json: Bool,
+                        requestId: String? = nil, render: (OperationReport) -> [String]) async throws {
         LogSetup.commandLine()
-        let session = try given ?? StoreSession.open(connection, audited: Request.isAudited)
-        func audit(_ outcome: AuditOutcome) async -> Bool {
-            guard Request.isAudited else { return true }
-            return await session.record(userId: request.storeUserId, cardId: request.storeCardId, action: Request.action,
-                                        parameters: request.auditParameters, outcome: outcome, requestId: request.storeRequestId)
+        let session = try StoreSession.open(connection, audited: true)
+        let report = try await withService(session) { operations in
+            if session.settings.environment == .production {
+                StandardError.print("musecard: PRODUCTION (profile \(session.settings.profileLabel)): \(operation.name.rawValue) acts on a real card")
+            }
+            return await SignalDeferral.whileRecording(operations.inFlight) {
+                await operations.perform(operation, userId: userId, ticket: session.settings.ticket, requestId: requestId)
+            }
+        } refused: { operations, error in
+            await operations.refuse(operation, userId: userId, ticket: session.settings.ticket, because: error)
         }
-        func failBeforeSending(_ error: MusePayError) async -> ExitCode {
-            _ = await audit(.failed(error.description))
-            return ExitStatus.fail(error)
+        if let opened = report.resumedFrom, let id = report.requestId {
+            StandardError.print("musecard: resumed the pending \(operation.name.rawValue) opened \(opened.formatted(.iso8601)) with request_id \(ServiceText.sanitize(id))")
         }
-        do { try request.validate() } catch { throw await failBeforeSending(error) }
-        if Request.isAudited, session.settings.readOnly {
-            throw await failBeforeSending(.configuration("profile \(session.settings.profileLabel) is read-only; \(Request.action) is not allowed"))
+        for warning in report.warnings { StandardError.print("musecard: warning: \(ServiceText.message(warning))") }
+        guard report.outcome == .applied else {
+            StandardError.print("musecard: \(report.message)")
+            if report.cardUnknown, let card = operation.cardId {
+                StandardError.print("musecard: MusePay does not know card \(ServiceText.sanitize(card)); it was not added (forget it with: musecard cards forget --user \(userId) --card \(ServiceText.sanitize(card)))")
+            }
+            throw ExitCode(report.exitCode)
         }
-        let configuration: ClientConfiguration
-        do { configuration = try session.settings.clientConfiguration() } catch { throw await failBeforeSending(error) }
-        if Request.isAudited, session.settings.environment == .production {
-            StandardError.print("musecard: PRODUCTION (profile \(session.settings.profileLabel)): \(Request.action) acts on a real card")
+        if json, let value = report.answerJSON { print(value.prettyText()) } else { print(render(report).joined(separator: "\n")) }
+        if report.exitCode != ExitCodes.success { throw ExitCode(report.exitCode) }
+    }
+
+    /// Queries one card through the layer (cached, never audited).
+    static func query(userId: String, cardId: String, connection: ConnectionOptions, json: Bool) async throws {
+        LogSetup.commandLine()
+        let session = try StoreSession.open(connection, audited: false)
+        let report = try await withService(session) { operations in
+            await operations.query(userId: userId, cardId: cardId)
+        } refused: { _, error in throw ExitStatus.fail(error) }
+        switch report.result {
+        case .success(let record): print(json ? record.json.prettyText() : CardSummary.lines(record).joined(separator: "\n"))
+        case .failure(let error): throw ExitStatus.fail(error)
         }
-        // The journal entry exists before the request leaves, so a crash mid-way resumes with the same request_id.
-        if let journal { await session.withCache { try await $0.openJournal(journal) } }
-        let client = MusePayClient(configuration: configuration)
-        let result: Result<Request.Response, MusePayError>
-        do { result = .success(try await client.send(request)) } catch { result = .failure(error) }
-        await client.shutdown()
-        let now = Date()
+    }
+
+    /// Asks where an application stands; an ended one settles the journal and adds the issued card.
+    static func applicationResult(userId: String, requestId: String, applyId: String?, connection: ConnectionOptions, json: Bool) async throws {
+        LogSetup.commandLine()
+        let session = try StoreSession.open(connection, audited: false)
+        let result = try await withService(session) { operations in
+            await operations.applicationResult(userId: userId, requestId: requestId, applyId: applyId)
+        } refused: { _, error in throw ExitStatus.fail(error) }
         switch result {
         case .success(let answer):
-            let audited = await audit(.ok)
-            await session.withCache { cache in
-                try await request.remember(answer, in: cache, at: now)
-                if let journal { try await cache.updateJournal(requestId: journal.requestId, state: .done, cardId: nil,
-                                                               detail: JournalNote.detail(of: answer), at: now) }
-            }
-            let lines = json ? [answer.json.prettyText()] : render(answer)
-            print(lines.joined(separator: "\n"))
-            if !audited { throw ExitCode(StoreExit.ioError) }
-        case .failure(let error):
-            _ = await audit(AuditOutcome(error))
-            await session.withCache { cache in
-                if let card = request.storeCardId {
-                    try await cache.saveError(userId: request.storeUserId, cardId: card, message: error.description, at: now)
-                }
-                if let journal {
-                    // Only a definite answer settles it; a lost one stays pending for a resend with the same id.
-                    let state: JournalState = JournalNote.isSettled(error) ? .failed : .pending
-                    try await cache.updateJournal(requestId: journal.requestId, state: state, cardId: nil, detail: error.description, at: now)
-                }
-            }
-            throw ExitStatus.fail(error)
+            let s = ServiceText.sanitize
+            let card = answer.cardId.map { ", card \(s($0))" } ?? ""
+            print(json ? answer.json.prettyText() : "Application \(s(answer.applyId ?? "?")) is \(s(answer.applyStatus?.rawValue ?? "?"))\(card).")
+        case .failure(let error): throw ExitStatus.fail(error)
         }
+    }
+
+    /// Builds the client from the settings and runs `work` with the layer over it; when the client
+    /// cannot be configured, `refused` gets the layer over no service and the reason.
+    private static func withService<T>(_ session: StoreSession, _ work: (CardOperations) async -> T,
+                                       refused: (CardOperations, MusePayError) async throws -> T) async throws -> T {
+        let configuration: ClientConfiguration
+        do { configuration = try session.settings.clientConfiguration() } catch {
+            return try await refused(session.operations(service: Unconfigured(error: error)), error)
+        }
+        let client = MusePayClient(configuration: configuration)
+        let result = await work(session.operations(service: client))
+        await client.shutdown()
+        return result
     }
 }
 
-extension AuditOutcome {
-    /// A service refusal keeps its code and message; anything else is a failure with its one-line text.
-    init(_ error: MusePayError) {
-        if case .refused(let code, let message) = error { self = .refused(code: code, message: message) } else { self = .failed(error.description) }
-    }
+/// The service when the client cannot be configured: every call fails unsent with the reason.
+private struct Unconfigured: CardService {
+    let error: MusePayError
+    func send<Request: MusePayRequest>(_ request: Request) async throws(MusePayError) -> Request.Response { throw error }
 }

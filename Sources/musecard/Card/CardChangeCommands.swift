@@ -1,6 +1,6 @@
 import ArgumentParser
 import MuseCardKit
-import MuseCardStore
+import MuseCardOperations
 
 struct UpdatePhone: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "update-phone", abstract: "Change the card's phone number.")
@@ -12,9 +12,9 @@ struct UpdatePhone: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let request = UpdatePhoneRequest(userId: target.userId, cardId: target.cardId, phoneAreaCode: areaCode, phoneNumber: phone)
-        try await CardCall.run(request, connection: connection, json: target.json) { _ in
-            ["Phone of card \(target.cardId) changed to +\(areaCode) \(phone)."]
+        let operation = CardOperation.updatePhone(cardId: target.cardId, areaCode: areaCode, phone: phone)
+        try await CardCall.perform(operation, userId: target.userId, connection: connection, json: target.json) { _ in
+            ["Phone of card \(ServiceText.sanitize(target.cardId)) changed to +\(areaCode) \(phone)."]
         }
     }
 }
@@ -29,9 +29,9 @@ struct ChangeLimit: AsyncParsableCommand {
     func run() async throws {
         let amount: DecimalAmount
         do { amount = try DecimalAmount(parsing: daily) } catch { throw ExitStatus.fail(error) }
-        let request = LimitChangeRequest(userId: target.userId, cardId: target.cardId, dailyPurchaseLimit: amount)
-        try await CardCall.run(request, connection: connection, json: target.json) { _ in
-            ["Daily purchase limit of card \(target.cardId) set to \(amount.text)."]
+        let operation = CardOperation.changeLimit(cardId: target.cardId, amount: amount)
+        try await CardCall.perform(operation, userId: target.userId, connection: connection, json: target.json) { _ in
+            ["Daily purchase limit of card \(ServiceText.sanitize(target.cardId)) set to \(amount.text)."]
         }
     }
 }
@@ -46,13 +46,11 @@ struct ReplaceCard: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let session = try StoreSession.open(connection, audited: true)
-        let journal = await JournalNote.entry(flag: requestId, kind: .replace, userId: target.userId, cardId: target.cardId,
-                                              parameters: ["replace_reason": reason], session: session, prefix: "rep") { $0.cardId == target.cardId }
-        let id = journal.requestId
-        let request = ReplaceCardRequest(userId: target.userId, originalCardId: target.cardId, replaceReason: reason, requestId: id)
-        try await CardCall.run(request, connection: connection, json: target.json, session: session, journal: journal) { answer in
-            ["Card \(target.cardId) replaced by \(answer.cardId) (\(answer.status?.rawValue ?? "status unknown")); request_id \(id)."]
+        let operation = CardOperation.replace(cardId: target.cardId, reason: reason)
+        try await CardCall.perform(operation, userId: target.userId, connection: connection, json: target.json, requestId: requestId) { report in
+            let s = ServiceText.sanitize
+            guard case .replaced(let newCard, let status)? = report.answer else { return [report.message] }
+            return ["Card \(s(target.cardId)) replaced by \(s(newCard)) (\(s(status?.rawValue ?? "status unknown"))); request_id \(s(report.requestId ?? "?"))."]
         }
     }
 }
@@ -69,9 +67,12 @@ struct SensitiveInfo: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let request = SensitiveInfoRequest(userId: target.userId, cardId: target.cardId, ipAddress: ip)
-        try await CardCall.run(request, connection: connection, json: target.json) { answer in
-            [answer.url.reveal(), "expires \(answer.expiry ?? "(not given)")"]
+        let operation = CardOperation.sensitiveInfo(cardId: target.cardId, ipAddress: ip)
+        try await CardCall.perform(operation, userId: target.userId, connection: connection, json: false) { report in
+            guard case .sensitiveLink(let url, let expiry)? = report.answer else { return [report.message] }
+            let s = ServiceText.sanitize
+            if target.json { return [JSONValue.object(["url": .string(s(url.reveal())), "expiry": expiry.map { .string(s($0)) } ?? .null]).prettyText()] }
+            return [s(url.reveal()), "expires \(s(expiry ?? "(not given)"))"]
         }
     }
 }

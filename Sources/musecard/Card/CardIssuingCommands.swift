@@ -1,6 +1,6 @@
 import ArgumentParser
 import MuseCardKit
-import MuseCardStore
+import MuseCardOperations
 
 struct ApplyCard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "apply", abstract: "Apply for a card for a cardholder.")
@@ -23,16 +23,11 @@ struct ApplyCard: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let session = try StoreSession.open(connection, audited: true)
-        var parameters = ["card_product_id": product, "card_level": level, "phone_area_code": areaCode, "phone_number": phone]
-        parameters["embossed_name"] = embossedName
-        let journal = await JournalNote.entry(flag: requestId, kind: .apply, userId: userId, cardId: nil, parameters: parameters,
-                                              session: session, prefix: "app") { $0.parameters["card_product_id"] == product }
-        let id = journal.requestId
-        let request = ApplyCardRequest(userId: userId, requestId: id, cardProductId: product, cardLevel: level,
-                                       phoneAreaCode: areaCode, phoneNumber: phone, embossedName: embossedName)
-        try await CardCall.run(request, connection: connection, json: json, session: session, journal: journal) { answer in
-            ["Application \(answer.applyId ?? "?") is \(answer.applyStatus?.rawValue ?? "?"); request_id \(answer.requestId ?? id)."]
+        let parameters = ApplyParameters(productId: product, level: level, areaCode: areaCode, phone: phone, embossedName: embossedName)
+        try await CardCall.perform(.apply(parameters), userId: userId, connection: connection, json: json, requestId: requestId) { report in
+            let s = ServiceText.sanitize
+            guard case .applied(let receipt)? = report.answer else { return [report.message] }
+            return ["Application \(s(receipt.applyId ?? "?")) is \(s(receipt.applyStatus?.rawValue ?? "?")); request_id \(s(receipt.requestId ?? report.requestId ?? "?"))."]
         }
     }
 }
@@ -50,10 +45,6 @@ struct ApplyResultCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let request = ApplyResultRequest(userId: userId, requestId: requestId, applyId: applyId)
-        try await CardCall.run(request, connection: connection, json: json) { answer in
-            let card = answer.cardId.map { ", card \($0)" } ?? ""
-            return ["Application \(answer.applyId ?? "?") is \(answer.applyStatus?.rawValue ?? "?")\(card)."]
-        }
+        try await CardCall.applicationResult(userId: userId, requestId: requestId, applyId: applyId, connection: connection, json: json)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MuseCardKit
+import MuseCardOperations
 
 struct GetCard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "get", abstract: "Show one card's details.")
@@ -7,51 +8,48 @@ struct GetCard: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let request = QueryCardRequest(userId: target.userId, cardId: target.cardId)
-        try await CardCall.run(request, connection: connection, json: target.json, render: CardSummary.lines)
+        try await CardCall.query(userId: target.userId, cardId: target.cardId, connection: connection, json: target.json)
     }
 }
 
-struct LockCard: AsyncParsableCommand {
+/// Lock, unlock and both activations: one operation on one card, answered with its new status.
+protocol StatusCommand: AsyncParsableCommand {
+    var target: CardTarget { get }
+    var connection: ConnectionOptions { get }
+    static func operation(_ cardId: String) -> CardOperation
+}
+
+extension StatusCommand {
+    func run() async throws {
+        try await CardCall.perform(Self.operation(target.cardId), userId: target.userId, connection: connection,
+                                   json: target.json, render: CardSummary.statusChange)
+    }
+}
+
+struct LockCard: StatusCommand {
     static let configuration = CommandConfiguration(commandName: "lock", abstract: "Lock (freeze) a card.")
     @OptionGroup var target: CardTarget
     @OptionGroup var connection: ConnectionOptions
-
-    func run() async throws {
-        let request = LockCardRequest(userId: target.userId, cardId: target.cardId)
-        try await CardCall.run(request, connection: connection, json: target.json, render: CardSummary.statusChange)
-    }
+    static func operation(_ cardId: String) -> CardOperation { .lock(cardId: cardId) }
 }
 
-struct UnlockCard: AsyncParsableCommand {
+struct UnlockCard: StatusCommand {
     static let configuration = CommandConfiguration(commandName: "unlock", abstract: "Unlock a locked card.")
     @OptionGroup var target: CardTarget
     @OptionGroup var connection: ConnectionOptions
-
-    func run() async throws {
-        let request = UnlockCardRequest(userId: target.userId, cardId: target.cardId)
-        try await CardCall.run(request, connection: connection, json: target.json, render: CardSummary.statusChange)
-    }
+    static func operation(_ cardId: String) -> CardOperation { .unlock(cardId: cardId) }
 }
 
-struct ActivateCard: AsyncParsableCommand {
+struct ActivateCard: StatusCommand {
     static let configuration = CommandConfiguration(commandName: "activate", abstract: "Activate a card waiting for activation.")
     @OptionGroup var target: CardTarget
     @OptionGroup var connection: ConnectionOptions
-
-    func run() async throws {
-        let request = ActivateCardRequest(userId: target.userId, cardId: target.cardId)
-        try await CardCall.run(request, connection: connection, json: target.json, render: CardSummary.statusChange)
-    }
+    static func operation(_ cardId: String) -> CardOperation { .activate(cardId: cardId) }
 }
 
-struct ActivatePhysicalCard: AsyncParsableCommand {
+struct ActivatePhysicalCard: StatusCommand {
     static let configuration = CommandConfiguration(commandName: "activate-physical", abstract: "Activate a delivered physical card.")
     @OptionGroup var target: CardTarget
     @OptionGroup var connection: ConnectionOptions
-
-    func run() async throws {
-        let request = ActivatePhysicalCardRequest(userId: target.userId, cardId: target.cardId)
-        try await CardCall.run(request, connection: connection, json: target.json, render: CardSummary.statusChange)
-    }
+    static func operation(_ cardId: String) -> CardOperation { .activatePhysical(cardId: cardId) }
 }

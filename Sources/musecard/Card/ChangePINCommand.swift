@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MuseCardKit
+import MuseCardOperations
 
 struct ChangePIN: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,9 +15,9 @@ struct ChangePIN: AsyncParsableCommand {
     func run() async throws {
         let pin: PIN
         do { pin = try PINReader.read() } catch { throw ExitStatus.fail(error) }
-        let request = ChangePINRequest(userId: target.userId, cardId: target.cardId, pin: pin)
-        try await CardCall.run(request, connection: connection, json: target.json) { _ in
-            ["PIN of card \(target.cardId) changed."]
+        try await CardCall.perform(.changePIN(cardId: target.cardId, pin: pin), userId: target.userId, connection: connection,
+                                   json: target.json) { _ in
+            ["PIN of card \(ServiceText.sanitize(target.cardId)) changed."]
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import MuseCardTUI
 import MuseCardViewModel
@@ -7,6 +8,8 @@ extension ConsoleCommand {
     struct OpenSource: Sendable {
         let source: any ScreenSource
         let stop: @Sendable () async -> Void
+        /// The session summary as Markdown; `nil` for the theme preview.
+        var markdown: (@Sendable (Date) -> String)? = nil
     }
 
     /// The runtime for the session (configured service, or the embedded sandbox with demo data),
@@ -16,6 +19,7 @@ extension ConsoleCommand {
             return OpenSource(source: ThemePreview(themeName: themeName), stop: {})
         }
         let launch = try await ConsoleWiring.launch(settings: settings, userId: userId, readOnly: readOnly)
-        return OpenSource(source: launch.runtime, stop: launch.stop)
+        let runtime = launch.runtime
+        return OpenSource(source: runtime, stop: launch.stop, markdown: { runtime.summaryMarkdown(now: $0) })
     }
 }

@@ -27,6 +27,9 @@ struct ConsoleCommand: AsyncParsableCommand {
     @Flag(name: .customLong("theme-preview"), help: "Show the theme on made-up cards; nothing is sent anywhere.")
     var themePreview = false
 
+    @Option(name: .customLong("summary-file"), help: "Also write the session summary as Markdown to this file (see also summary_dir in config).")
+    var summaryFile: String?
+
     func run() async throws {
         let settings = try connection.settingsOrExit()
         let chosen: Theme
@@ -54,6 +57,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         await console.stop()
         // The screen is gone: the summary goes to standard output for the ticket.
         print(result.summary)
+        if let markdown = console.markdown { SummaryFile.write(markdown(Date()), file: summaryFile, folder: settings.summaryDir) }
         if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
     }
 }

@@ -67,7 +67,8 @@ struct ConnectionOptions: ParsableArguments {
             profileName: profile?.name,
             ticket: pick(ticket, "MUSECARD_TICKET"),
             theme: profile?.theme,
-            readOnly: profile?.readOnly ?? false
+            readOnly: profile?.readOnly ?? false,
+            summaryDir: profile?.summaryDir
         )
     }
 
@@ -86,6 +87,8 @@ struct ConnectionSettings: Sendable, Equatable {
     var ticket: String? = nil
     var theme: String? = nil
     var readOnly: Bool = false
+    /// The profile's `summary_dir`: each console session's summary is written there as Markdown.
+    var summaryDir: String? = nil
     /// Key remaps by action name from the config file.
     var keyBindings: [String: [String]] = [:]
 

@@ -1,6 +1,6 @@
 import Foundation
 import MuseCardKit
-import MuseCardViewModel
+import MuseCardOperations
 
 /// Human-readable lines for card answers on the command line; network text is sanitised.
 enum CardSummary {
@@ -28,7 +28,9 @@ enum CardSummary {
         }
     }
 
-    static func statusChange(_ change: CardStatusChange) -> [String] {
-        ["Card \(ServiceText.sanitize(change.cardId)) is now \(ServiceText.sanitize(change.status?.rawValue ?? "(status not given)"))."]
+    static func statusChange(_ report: OperationReport) -> [String] {
+        let card = ServiceText.sanitize(report.operation.cardId ?? "?")
+        guard case .status(let status)? = report.answer, let status else { return ["Card \(card): \(report.operation.name.rawValue) done (status not given)."] }
+        return ["Card \(card) is now \(ServiceText.sanitize(status.rawValue))."]
     }
 }

@@ -2,14 +2,17 @@ import ArgumentParser
 import Foundation
 import MuseCardKit
 import MuseCardStore
-import MuseCardViewModel
 
 /// `musecard audit`: reads the audit trail back, filtered.
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Show the audit trail: who did what to which card.",
-        discussion: "Reads $XDG_STATE_HOME/musecard/audit.jsonl. Unreadable lines are reported with their number and skipped."
+        discussion: """
+            Reads $XDG_STATE_HOME/musecard/audit.jsonl: one intent line before each request is sent and one result \
+            line after, linked by operation_id. The table shows one row per operation; an intent without a result is \
+            shown as "unknown — check the card". Unreadable lines are reported with their number and skipped.
+            """
     )
     @Option(name: .customLong("user"), help: "Only this cardholder.")
     var userId: String?
@@ -33,7 +36,7 @@ struct AuditCommand: AsyncParsableCommand {
         let scan: AuditScan
         do { scan = try AuditLog.scan(path: path, filter: filter) } catch {
             StandardError.print("musecard: \(error)")
-            throw ExitCode(StoreExit.ioError)
+            throw ExitCode(ExitCodes.ioError)
         }
         for bad in scan.badLines {
             StandardError.print("musecard: \(path):\(bad.line): skipped, not an audit entry (\(bad.reason))")
@@ -41,22 +44,24 @@ struct AuditCommand: AsyncParsableCommand {
         if json {
             for entry in scan.entries { print(AuditLog.line(entry)) }
         } else {
-            print(AuditTable.text(scan.entries))
+            print(AuditTable.text(AuditOperation.group(scan.entries)))
         }
     }
 }
 
-/// The human table of `musecard audit`; stored text is sanitised before it reaches the terminal.
+/// The human table of `musecard audit`, one row per operation; stored text is sanitised before it reaches the terminal.
 enum AuditTable {
-    static func text(_ entries: [AuditEntry]) -> String {
-        guard !entries.isEmpty else { return "No audit entries." }
+    static func text(_ operations: [AuditOperation]) -> String {
+        guard !operations.isEmpty else { return "No audit entries." }
         let s = ServiceText.sanitize
         let header = ["TIME (UTC)", "OPERATOR", "PROFILE", "USER", "CARD", "ACTION", "OUTCOME", "TICKET", "REQUEST ID", "PARAMETERS"]
-        let rows = entries.map { e in
-            [e.time.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)),
-             s(e.operatorName), s(e.profile), s(e.userId), s(e.cardId ?? "-"), s(e.action), clip(s(outcome(e.outcome))),
-             s(e.ticket ?? "-"), s(e.requestId ?? "-"),
-             s(e.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))]
+        let rows = operations.map { operation in
+            let e = operation.first
+            let values = (operation.result?.values ?? [:]).merging(e.parameters) { answer, _ in answer }
+            return [e.time.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)),
+                    s(e.operatorName), s(e.profile), s(e.userId), s(e.cardId ?? "-"), s(e.action),
+                    clip(s(outcome(operation))), s(e.ticket ?? "-"), s(e.requestId ?? operation.result?.requestId ?? "-"),
+                    s(values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))]
         }
         return TextTable.render(header: header, rows: rows)
     }
@@ -64,11 +69,13 @@ enum AuditTable {
     /// Long error texts would push every other column off screen; `--json` has them whole.
     static func clip(_ text: String) -> String { text.count > 60 ? text.prefix(59) + "…" : text }
 
-    static func outcome(_ outcome: AuditOutcome) -> String {
-        switch outcome {
-        case .ok: return "ok"
+    static func outcome(_ operation: AuditOperation) -> String {
+        if operation.isUnrecorded { return "unknown — check the card" }
+        switch operation.outcome {
+        case .applied: return "applied"
         case .refused(let code, let message): return "refused \(code) \(message)"
-        case .failed(let error): return "failed: \(error)"
+        case .notSent(let error): return "not sent: \(error)"
+        case .unknown(let error): return "unknown — check the card: \(error)"
         }
     }
 }

@@ -21,7 +21,7 @@ enum CacheAccess {
             StandardError.print("musecard: cards are kept per partner: set a partner id (profile, MUSECARD_PARTNER_ID or --partner-id)")
             throw ExitCode(ExitStatus.configuration)
         }
-        guard let cache = session.cache else { throw ExitCode(StoreExit.ioError) }
+        guard let cache = session.cache else { throw ExitCode(ExitCodes.ioError) }
         return (session, cache)
     }
 
@@ -32,7 +32,7 @@ enum CacheAccess {
         let (_, cache) = try open(connection)
         do { try await step(cache) } catch {
             StandardError.print("musecard: cannot write the cache: \(error)")
-            throw ExitCode(StoreExit.ioError)
+            throw ExitCode(ExitCodes.ioError)
         }
     }
 
@@ -58,7 +58,7 @@ struct ListCards: AsyncParsableCommand {
         let cards: [CachedCard]
         do { cards = try await cache.cards(of: userId) } catch {
             StandardError.print("musecard: cannot read the cache: \(error)")
-            throw ExitCode(StoreExit.ioError)
+            throw ExitCode(ExitCodes.ioError)
         }
         print(json ? CachedCardText.json(cards) : CachedCardText.table(cards, user: userId, now: Date()))
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MuseCardKit
+import MuseCardOperations
 import MuseCardSandbox
 import MuseCardStore
 import MuseCardViewModel
@@ -34,14 +35,22 @@ enum ConsoleWiring {
         do { audit = try AuditLog(path: paths.auditFile.path) } catch {
             await backend.stop()
             StandardError.print("musecard: cannot open the audit trail \(paths.auditFile.path): \(error)")
-            throw ExitCode(StoreExit.ioError)
+            throw ExitCode(ExitCodes.ioError)
+        }
+        let journal: SQLiteJournal?
+        do { journal = try SQLiteJournal.open(paths: paths, scope: scope) } catch {
+            journal = nil
+            notice = "The journal \(paths.journalFile.path) cannot be opened (\(error)); apply and replace will not be sent."
         }
         if backend.isDemo { await seedDemoCards(cache) }
         let session = SessionInfo(
             sessionId: "tui-" + Nonce.make().prefix(12), operatorName: settings.actingOperator(environment),
             profile: backend.profile, environment: backend.badge, readOnly: readOnly || settings.readOnly, startedAt: Date()
         )
-        let env = ConsoleEnvironment(client: backend.client, cache: cache, audit: audit, session: session,
+        let context = OperationContext(operatorName: session.operatorName, sessionId: session.sessionId,
+                                       profile: session.profile, readOnly: session.readOnly)
+        let operations = CardOperations(service: backend.client, audit: audit, journal: journal, cache: cache, context: context)
+        let env = ConsoleEnvironment(operations: operations, cache: cache, session: session,
                                      featuredCardholders: backend.isDemo ? demoCardholders : [])
         let runtime = ConsoleRuntime(state: ConsoleState(session: session), keys: keys, runner: LiveEffectRunner(environment: env))
         if let userId {

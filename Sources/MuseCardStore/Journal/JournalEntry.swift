@@ -1,9 +1,5 @@
 import Foundation
-
-/// Which idempotent operation a journal entry tracks.
-public enum JournalKind: String, Sendable, Codable {
-    case apply, replace
-}
+import MuseCardKit
 
 /// Where an idempotent operation stands: `pending` until an answer settles it.
 public enum JournalState: String, Sendable, Codable {
@@ -13,7 +9,7 @@ public enum JournalState: String, Sendable, Codable {
 /// An in-flight idempotent operation, kept so a crash or timeout resumes it with the same `request_id`.
 public struct JournalEntry: Sendable, Equatable {
     /// Apply or replace.
-    public var kind: JournalKind
+    public var kind: OperationName
     /// The idempotency key sent to the service.
     public var requestId: String
     /// The cardholder.
@@ -32,7 +28,7 @@ public struct JournalEntry: Sendable, Equatable {
     public var updatedAt: Date
 
     /// An entry with the given values; `updatedAt` defaults to `createdAt`.
-    public init(kind: JournalKind, requestId: String, userId: String, cardId: String? = nil,
+    public init(kind: OperationName, requestId: String, userId: String, cardId: String? = nil,
                 state: JournalState = .pending, parameters: [String: String] = [:], detail: String? = nil,
                 createdAt: Date, updatedAt: Date? = nil) {
         self.kind = kind
