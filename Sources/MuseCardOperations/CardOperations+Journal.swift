@@ -20,6 +20,13 @@ extension CardOperations {
         }
     }
 
+    /// The pending entry `perform` would resume for this operation, if any: lets a front say so before sending.
+    public func pendingEntry(for operation: CardOperation, userId: String, requestId: String?) async -> JournalEntry? {
+        guard operation.name.isJournalled, let found = try? await journalEntry(for: operation, userId: userId, requestId: requestId),
+              found.isPending else { return nil }
+        return found.entry
+    }
+
     /// The entry to send under: the pending one named by `requestId` or matching the operation
     /// (same card, same product), else a fresh one; `isPending` when it was already journalled.
     func journalEntry(for operation: CardOperation, userId: String, requestId: String?) async throws(MusePayError)
@@ -80,12 +87,14 @@ extension CardOperations {
         } catch {
             return .failure(error)
         }
-        guard case .success(let answer) = result, let status = answer.applyStatus, status.isFinal else { return result }
+        guard case .success(let answer) = result else { return result }
         let at = clock()
         let issued = answer.cardId.flatMap { $0.isEmpty ? nil : $0 }
-        try? await journal?.updateJournal(requestId: requestId, state: status == .cardInit ? .done : .failed,
-                                          cardId: issued, detail: status.rawValue, at: at)
         if let issued { try? await cache?.addCard(userId: userId, cardId: issued, at: at) }
+        if let status = answer.applyStatus, status.isFinal {
+            try? await journal?.updateJournal(requestId: requestId, state: status == .cardInit ? .done : .failed,
+                                              cardId: issued, detail: status.rawValue, at: at)
+        }
         return result
     }
 }

@@ -27,6 +27,19 @@ public struct OperationReport: Sendable, Equatable {
     /// When the outcome was known.
     public var at: Date
 
+    /// A report; the layer makes them, fronts' tests too.
+    public init(operationId: String, operation: CardOperation, userId: String, requestId: String? = nil, outcome: Outcome,
+                answer: OperationAnswer? = nil, error: MusePayError? = nil, at: Date) {
+        self.operationId = operationId
+        self.operation = operation
+        self.userId = userId
+        self.requestId = requestId
+        self.outcome = outcome
+        self.answer = answer
+        self.error = error
+        self.at = at
+    }
+
     /// The command line's exit status.
     public var exitCode: Int32 {
         if outcome == .applied { return recorded ? ExitCodes.success : ExitCodes.ioError }

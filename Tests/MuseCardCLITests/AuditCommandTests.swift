@@ -19,9 +19,14 @@ struct AuditCommandTests {
         _ = try await h.run(["card", "change-pin", "--user", "U2", "--card", "C9"], base: server.baseURL, stdin: "4711\n")
         await server.stop()
 
-        let lines = try h.auditLines()
+        let all = try h.auditLines()
+        #expect(all.map { $0["type"]?.scalarText } == ["intent", "result", "intent", "result", "intent", "result"],
+                "each change is announced before it is sent, then its result recorded")
+        #expect(all.map { $0["operation_id"] } == [all[0], all[0], all[2], all[2], all[4], all[4]].map { $0["operation_id"] })
+        let lines = try h.resultLines()
         #expect(lines.map { $0["action"]?.scalarText } == ["lock", "unlock", "change-pin"], "reads are not audited")
-        #expect(lines[0]["outcome"] == "ok" && lines[0]["operator"] == "alice" && lines[0]["ticket"] == "SUP-42")
+        #expect(lines[0]["outcome"] == "applied" && lines[0]["operator"] == "alice" && lines[0]["ticket"] == "SUP-42")
+        #expect(lines[0]["values"]?["status"] == "LOCK")
         #expect(lines[0]["profile"] == "default" && lines[0]["card_id"] == "C1")
         #expect(lines[1]["outcome"] == "refused" && lines[1]["code"] == "5004" && lines[1]["message"] == "USER_STATUS_INVALID")
         #expect(lines[0]["session"] != lines[1]["session"], "a fresh session id per process")
@@ -34,7 +39,7 @@ struct AuditCommandTests {
         #expect(table.status == 0)
         #expect(table.stdout.contains("lock") && table.stdout.contains("refused 5004") && !table.stdout.contains("change-pin"))
         let card = try await h.run(["audit", "--card", "C9", "--json"])
-        #expect(card.stdout.split(separator: "\n").count == 1 && card.stdout.contains("change-pin"))
+        #expect(card.stdout.split(separator: "\n").count == 2 && card.stdout.contains("change-pin"), "intent and result, as stored")
         let future = try await h.run(["audit", "--since", "2999-01-01"])
         #expect(future.stdout.contains("No audit entries"))
         let bad = try await h.run(["audit", "--since", "yesterday"])
@@ -46,8 +51,11 @@ struct AuditCommandTests {
         let result = try await h.run(["card", "update-phone", "--user", "U1", "--card", "C1", "--area-code", "86", "--phone", "12ab"],
                                base: URL(string: "http://127.0.0.1:9"))
         #expect(result.status == 64)
-        let line = try #require(try h.auditLines().first)
-        #expect(line["outcome"] == "failed" && line["action"] == "update-phone")
+        #expect(result.stderr.contains("update-phone C1: not sent"))
+        let lines = try h.auditLines()
+        #expect(lines.count == 1, "nothing was sent, so no intent: only the not-sent result")
+        let line = try #require(lines.first)
+        #expect(line["outcome"] == "not-sent" && line["action"] == "update-phone" && line["type"] == "result")
         #expect(line["error"]?.scalarText?.contains("phone_number") == true)
     }
 
@@ -63,7 +71,7 @@ struct AuditCommandTests {
         await server.stop()
         let result = try await h.run(["audit"])
         #expect(result.status == 0)
-        #expect(result.stderr.contains("audit.jsonl:2:"))
-        #expect(result.stdout.split(separator: "\n").count == 3, "header and the two good entries")
+        #expect(result.stderr.contains("audit.jsonl:3:"))
+        #expect(result.stdout.split(separator: "\n").count == 3, "header and the two operations")
     }
 }

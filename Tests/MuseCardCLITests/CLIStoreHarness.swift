@@ -36,6 +36,11 @@ struct CLIStoreHarness {
         return try text.split(separator: "\n").map { try JSONParser.parse(String($0)) }
     }
 
+    /// The audit trail's `result` lines, one per operation that ended.
+    func resultLines() throws -> [JSONValue] {
+        try auditLines().filter { $0["type"] == "result" }
+    }
+
     func writeConfig(_ text: String) throws {
         try FileManager.default.createDirectory(at: configFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: configFile, atomically: true, encoding: .utf8)

@@ -20,13 +20,29 @@ struct JournalResumeCommandTests {
         await server.stop()
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("resuming"))
-        let audit = try h.auditLines()
+        let audit = try h.resultLines()
         let firstId = try #require(audit.first?["request_id"]?.scalarText)
-        #expect(audit.first?["outcome"] == "failed")
+        #expect(audit.first?["outcome"] == "not-sent")
         #expect(bodies.first?["request_id"]?.scalarText == firstId, "the resend carries the first request_id")
         #expect(bodies.count == 2)
-        #expect(bodies.last?["request_id"]?.scalarText != firstId, "once settled, a new apply gets a new id")
-        #expect(!again.stderr.contains("resuming"))
+        #expect(bodies.last?["request_id"]?.scalarText == firstId, "an application in progress is the same request until it ends")
+        #expect(again.stderr.contains("resuming"))
+    }
+
+    @Test func anEndedApplicationSettlesTheEntrySoTheNextApplyIsNew() async throws {
+        let h = try CLIStoreHarness()
+        let server = try await ScriptedServer.start([
+            "/v1/card/apply": [.ok(Self.receipt)],
+            "/v1/card/apply-result": [.ok(#"{"user_id":"U1","apply_id":"A1","card_id":"C77","apply_status":"CARD_INIT"}"#)],
+        ])
+        #expect(try await h.run(Self.applyArgs, base: server.baseURL).status == 0)
+        let firstId = try #require(try h.resultLines().first?["request_id"]?.scalarText)
+        #expect(try await h.run(["card", "apply-result", "--user", "U1", "--request-id", firstId], base: server.baseURL).status == 0)
+        let next = try await h.run(Self.applyArgs, base: server.baseURL)
+        let bodies = await server.received("/v1/card/apply")
+        await server.stop()
+        #expect(!next.stderr.contains("resuming"))
+        #expect(bodies.count == 2 && bodies[1]["request_id"]?.scalarText != firstId)
     }
 
     @Test func aKilledApplyIsResumedWithTheSameRequestId() async throws {

@@ -5,7 +5,7 @@ import Testing
 /// The audit trail file: append, read back, filter, bad lines, flush.
 struct AuditLogTests {
     static func entry(_ user: String, _ card: String?, _ action: String, at seconds: TimeInterval,
-                      outcome: AuditOutcome = .ok) -> AuditEntry {
+                      outcome: AuditOutcome = .applied) -> AuditEntry {
         AuditEntry(time: Date(timeIntervalSince1970: seconds), operatorName: "alice", sessionId: "cli-1", ticket: "SUP-7",
                    profile: "sandbox", userId: user, cardId: card, action: action, parameters: ["replace_reason": "LOST"],
                    outcome: outcome, requestId: action == "replace" ? "rep-1" : nil)
@@ -17,7 +17,7 @@ struct AuditLogTests {
         let entries = [
             Self.entry("U1", "C1", "lock", at: 1_795_000_000),
             Self.entry("U1", "C2", "replace", at: 1_795_000_100, outcome: .refused(code: "5004", message: "USER_STATUS_INVALID")),
-            Self.entry("U2", "C3", "unlock", at: 1_795_100_000, outcome: .failed("MusePay unreachable")),
+            Self.entry("U2", "C3", "unlock", at: 1_795_100_000, outcome: .unknown("no answer from MusePay: no answer in time")),
         ]
         for entry in entries { try await log.append(entry) }
         #expect(try AuditLog.read(path: path, filter: AuditFilter()) == entries)
@@ -35,7 +35,37 @@ struct AuditLogTests {
         #expect(text.hasSuffix("\n"))
         #expect(text.split(separator: "\n").count == 1)
         #expect(text.contains(#""time":"2026-11-18T11:06:40.000Z""#))
-        #expect(text.contains(#""outcome":"ok""#))
+        #expect(text.contains(#""outcome":"applied""#))
+        #expect(text.contains(#""type":"result""#))
+    }
+
+    @Test func intentsAndResultsAreLinkedAndAnIntentAloneIsUnknown() async throws {
+        let path = StoreTestFolder.make("intent").appendingPathComponent("audit.jsonl").path
+        let log = try AuditLog(path: path)
+        func line(_ op: String, _ phase: AuditPhase, _ outcome: AuditOutcome?, card: String) -> AuditEntry {
+            AuditEntry(time: Date(timeIntervalSince1970: 1_795_000_000), operatorName: "alice", sessionId: "cli-1", profile: "sandbox",
+                       userId: "U1", cardId: card, action: "lock", phase: phase, outcome: outcome,
+                       values: outcome == .applied ? ["status": "LOCK"] : [:], operationId: op)
+        }
+        let written = [line("op-1", .intent, nil, card: "C1"), line("op-2", .intent, nil, card: "C2"), line("op-1", .result, .applied, card: "C1")]
+        for entry in written { try await log.append(entry) }
+        let read = try AuditLog.read(path: path, filter: AuditFilter())
+        #expect(read == written, "intent, result, values and operation id round-trip")
+        let operations = AuditOperation.group(read)
+        #expect(operations.map(\.first.cardId) == ["C1", "C2"])
+        #expect(operations[0].outcome == .applied && !operations[0].isUnrecorded)
+        #expect(operations[1].isUnrecorded, "a result never written: the process died after sending")
+        if case .unknown = operations[1].outcome {} else { Issue.record("an intent alone must read as unknown") }
+    }
+
+    @Test func linesOfEarlierVersionsAreStillRead() throws {
+        let path = StoreTestFolder.make("legacy").appendingPathComponent("audit.jsonl").path
+        try (#"{"action":"lock","operator":"a","outcome":"ok","profile":"p","session":"s","time":"2026-11-25T08:15:00.123Z","user_id":"U1"}"# + "\n"
+            + #"{"action":"unlock","error":"timed out","operator":"a","outcome":"failed","profile":"p","session":"s","time":"2026-11-25T08:16:00Z","user_id":"U1"}"# + "\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let read = try AuditLog.read(path: path, filter: AuditFilter())
+        #expect(read.map(\.outcome) == [.applied, .unknown("timed out")])
+        #expect(read.allSatisfy { $0.phase == .result })
     }
 
     @Test func concurrentAppendsNeverInterleave() async throws {

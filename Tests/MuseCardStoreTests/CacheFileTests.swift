@@ -62,7 +62,7 @@ struct CacheFileTests {
         }
         let audit = try AuditLog(path: paths.auditFile.path)
         try await audit.append(AuditEntry(time: Date(), operatorName: "op", sessionId: "s", profile: "sandbox",
-                                          userId: "U1", action: "lock", outcome: .ok))
+                                          userId: "U1", action: "lock", outcome: .applied))
         #expect(StoreTestFolder.mode(paths.stateFolder.path) == 0o700)
         #expect(StoreTestFolder.mode(paths.auditFile.path) == 0o600)
     }
@@ -88,17 +88,24 @@ struct CacheFileTests {
         #expect(try await again.cache.cards(of: "U1").map(\.cardId) == ["C1"])
     }
 
-    @Test func aPendingJournalEntrySurvivesTheCacheBeingDropped() async throws {
-        let path = StoreTestFolder.make("crash").appendingPathComponent("cache.sqlite").path
+    @Test func aPendingJournalEntrySurvivesACorruptCacheBeingMovedAside() async throws {
+        let root = StoreTestFolder.make("crash")
+        let paths = MuseCardPaths.resolve(environment: ["HOME": root.path])
         let opened = Date(timeIntervalSinceReferenceDate: 800_000_000)
         do {
-            let cache = try SQLiteCardCache(path: path, scope: Self.scope)
-            try await cache.openJournal(JournalEntry(kind: .apply, requestId: "app-resume-1", userId: "U1",
-                                                     parameters: ["card_product_id": "P1", "card_level": "1"], createdAt: opened))
+            _ = try CacheFile.open(paths: paths, scope: Self.scope)
+            let journal = try SQLiteJournal.open(paths: paths, scope: Self.scope)
+            try await journal.openJournal(JournalEntry(kind: .apply, requestId: "app-resume-1", userId: "U1",
+                                                       parameters: ["card_product_id": "P1", "card_level": "1"], createdAt: opened))
             // No update: the process "dies" here with the request in flight.
         }
-        let reopened = try SQLiteCardCache(path: path, scope: Self.scope)
-        let pending = try await reopened.pendingJournal(userId: "U1")
+        #expect(paths.journalFile.deletingLastPathComponent() == paths.stateFolder, "kept with the audit trail, not the cache")
+        #expect(StoreTestFolder.mode(paths.journalFile.path) == 0o600)
+        try Data(repeating: 0x5A, count: 8192).write(to: paths.cacheFile)
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: paths.cacheFile.path + suffix) }
+        let fresh = try CacheFile.open(paths: paths, scope: Self.scope)
+        #expect(fresh.notice != nil, "the cache was rebuilt")
+        let pending = try await SQLiteJournal.open(paths: paths, scope: Self.scope).pendingJournal(userId: "U1")
         #expect(pending.map(\.requestId) == ["app-resume-1"])
         #expect(pending.first?.state == .pending)
         #expect(pending.first?.createdAt == opened)

@@ -65,9 +65,15 @@ struct CardCacheBehaviourTests {
         }
     }
 
+    static func journals() throws -> [(String, any JournalStore)] {
+        let folder = StoreTestFolder.make("journal")
+        return [("sqlite", try SQLiteJournal(path: folder.appendingPathComponent("journal.sqlite").path, scope: scope)),
+                ("memory", InMemoryJournal())]
+    }
+
     @Test func journalPendingOldestFirstAndSettled() async throws {
         let t0 = Date(timeIntervalSinceReferenceDate: 800_000_000)
-        for (name, cache) in try Self.caches() {
+        for (name, cache) in try Self.journals() {
             try await cache.openJournal(JournalEntry(kind: .replace, requestId: "rep-2", userId: "U1", cardId: "C1",
                                                      parameters: ["replace_reason": "LOST"], createdAt: t0.addingTimeInterval(5)))
             try await cache.openJournal(JournalEntry(kind: .apply, requestId: "app-1", userId: "U1",
@@ -88,10 +94,13 @@ struct CardCacheBehaviourTests {
         let sandbox = try SQLiteCardCache(path: path, scope: Self.scope)
         let production = try SQLiteCardCache(path: path, scope: StoreScope(profile: "production", partnerId: "200001"))
         try await sandbox.addCard(userId: "U1", cardId: "C1", at: Date())
-        try await sandbox.openJournal(JournalEntry(kind: .apply, requestId: "app-1", userId: "U1", createdAt: Date()))
+        let journalPath = StoreTestFolder.make("scope-journal").appendingPathComponent("journal.sqlite").path
+        try await SQLiteJournal(path: journalPath, scope: Self.scope)
+            .openJournal(JournalEntry(kind: .apply, requestId: "app-1", userId: "U1", createdAt: Date()))
         #expect(try await production.cards(of: "U1").isEmpty)
         #expect(try await production.cardholders().isEmpty)
-        #expect(try await production.pendingJournal(userId: nil).isEmpty)
+        #expect(try await SQLiteJournal(path: journalPath, scope: StoreScope(profile: "production", partnerId: "200001"))
+            .pendingJournal(userId: nil).isEmpty)
         #expect(try await sandbox.cards(of: "U1").count == 1)
     }
 }

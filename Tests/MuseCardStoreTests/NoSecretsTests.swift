@@ -12,16 +12,20 @@ struct NoSecretsTests {
         record.last4 = "1111"
         record.embossedName = "ADA MARKER-NAME"
         try await cache.saveRecord(record, fetchedAt: Date())
-        try await cache.openJournal(JournalEntry(kind: .apply, requestId: "app-1", userId: "U1", parameters: [
+        let journalPath = path.replacingOccurrences(of: "cache.sqlite", with: "journal.sqlite")
+        let journal = try SQLiteJournal(path: journalPath, scope: StoreScope(profile: "sandbox", partnerId: "200001"))
+        try await journal.openJournal(JournalEntry(kind: .apply, requestId: "app-1", userId: "U1", parameters: [
             "card_product_id": "P1", "card_pin": "4711", "new_pin": "8522", "url": "https://reveal.example/SECRETURL",
             "sensitive_info_url": "x-SECRETURL2", "pan": "4111111111111111", "cvv": "987", "note": "5500 0000 0000 0004",
         ], createdAt: Date()))
-        let pending = try await cache.pendingJournal(userId: "U1")
+        let pending = try await journal.pendingJournal(userId: "U1")
         #expect(pending.first?.parameters == ["card_product_id": "P1"])
 
         // Everything SQLite wrote: the file and its write-ahead log.
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        if let wal = try? Data(contentsOf: URL(fileURLWithPath: path + "-wal")) { bytes.append(wal) }
+        var bytes = Data()
+        for file in [path, path + "-wal", journalPath, journalPath + "-wal"] {
+            if let data = try? Data(contentsOf: URL(fileURLWithPath: file)) { bytes.append(data) }
+        }
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains("ADA MARKER-NAME"), "the check reads real content")
         for secret in ["4711", "8522", "SECRETURL", "4111111111111111", "5500 0000 0000 0004", "\"987\""] {

@@ -52,8 +52,8 @@ struct ConsoleSessionEndToEndTests {
 
         try session.send("q")
         screen = try session.waitFor("[exited 0]")
-        #expect(screen.contains("lock VC1000000005: ok"))
-        #expect(screen.contains("unlock VC1000000005: ok"))
+        #expect(screen.contains("lock VC1000000005: applied, now LOCK"))
+        #expect(screen.contains("unlock VC1000000005: applied, now ACTIVE"))
         #expect(screen.contains("SUP-1"))
         #expect(!screen.contains("DAILY LIMIT"), "the frame is gone, only the summary is left")
     }

@@ -42,8 +42,9 @@ struct ReadmeWalkthroughTests {
 
         try session.send("q")
         screen = try session.waitFor("[exited 0]")
-        #expect(screen.contains("Cardholder: 60004408 (Käthe Müller)"))
-        #expect(screen.contains("lock VC1000000001: ok"))
-        #expect(screen.contains("unlock VC1000000001: ok"))
+        #expect(screen.contains("Cardholder 60004408 (Käthe Müller)"))
+        #expect(screen.contains("lock VC1000000001: applied, now LOCK"))
+        #expect(screen.contains("unlock VC1000000001: applied, now ACTIVE"))
+        #expect(screen.contains("Cards now: VC1000000001 ACTIVE"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MuseCardKit
+import MuseCardOperations
 @testable import MuseCardViewModel
 import Testing
 
@@ -11,7 +12,7 @@ struct ActionReducerTests {
         var h = Harness(state: F.opened([try F.entry("C1", .active)]))
         #expect(h.keys("l") == [])
         guard case .confirm(let confirmation)? = h.state.ui.modal else { Issue.record("no confirmation"); return }
-        #expect(confirmation.command == .lock(cardId: "C1"))
+        #expect(confirmation.command == .operation(.lock(cardId: "C1")))
         #expect(confirmation.confirmFocused == false)
         #expect(h.keys("enter") == [], "Enter on the default button cancels")
         #expect(h.state.ui.modal == nil)
@@ -27,7 +28,7 @@ struct ActionReducerTests {
         h.state.data.cardholder?.ticket = "T-1"
         h.keys("l")
         let effects = h.keys("y")
-        #expect(effects == [.run(userId: "U1", .lock(cardId: "C1"), ticket: "T-1")])
+        #expect(effects == [.run(userId: "U1", .operation(.lock(cardId: "C1")), ticket: "T-1")])
         #expect(h.state.data.cards[0].pending == ["lock"])
         #expect(ActionAvailability.whyNot(.unlock, in: h.state) == "busy: lock in progress")
         #expect(h.state.ui.modal == nil)
@@ -36,12 +37,13 @@ struct ActionReducerTests {
     @Test func lockSuccessUpdatesStatusLogsAndRefreshes() throws {
         var h = Harness(state: F.opened([try F.entry("C1", .active)]))
         h.state.data.cards[0].pending = ["lock"]
+        h.state.data.changesInFlight = 1
         let at = F.t0.addingTimeInterval(60)
-        let effects = h.send(.commandFinished(userId: "U1", .lock(cardId: "C1"), .success(.status(cardId: "C1", .locked)), at: at))
+        let effects = h.send(.operationFinished(F.report(.lock(cardId: "C1"), .applied, answer: .status(.locked), at: at)))
         #expect(effects == [.fetchCards(userId: "U1", cardIds: ["C1"], maxConcurrent: 8)])
         var expected = F.opened([try F.entry("C1", .locked)])
         expected.data.cards[0].isLoading = true
-        expected.data.log = [SessionEvent(time: at, action: "lock", cardId: "C1", outcome: "ok")]
+        expected.data.log = [SessionEvent(time: at, action: "lock", cardId: "C1", outcome: "applied, now LOCK", userId: "U1")]
         expected.ui.flash = Flash("lock C1: ok, now LOCK", .success)
         #expect(h.state == expected)
     }
@@ -49,11 +51,13 @@ struct ActionReducerTests {
     @Test func refusalIsShownLoggedAndTheCardReQueried() throws {
         var h = Harness(state: F.opened([try F.entry("C1", .active)]))
         h.state.data.cards[0].pending = ["lock"]
-        let effects = h.send(.commandFinished(userId: "U1", .lock(cardId: "C1"), .failure(.refused(code: "5005", message: "CARD_STATUS_INVALID")), at: F.t0))
+        h.state.data.changesInFlight = 1
+        let effects = h.send(.operationFinished(F.report(.lock(cardId: "C1"), .refused, error: .refused(code: "5005", message: "CARD_STATUS_INVALID"))))
         #expect(effects == [.fetchCards(userId: "U1", cardIds: ["C1"], maxConcurrent: 8)])
         #expect(h.state.ui.flash?.kind == .error)
         #expect(h.state.ui.flash?.text.contains("5005 CARD_STATUS_INVALID") == true)
-        #expect(h.state.data.log == [SessionEvent(time: F.t0, action: "lock", cardId: "C1", outcome: "refused: 5005 CARD_STATUS_INVALID")])
+        #expect(h.state.data.log == [SessionEvent(time: F.t0, action: "lock", cardId: "C1",
+                                                  outcome: "refused: MusePay refused the request: 5005 CARD_STATUS_INVALID", userId: "U1")])
         #expect(h.state.data.cards[0].status == .active, "nothing is assumed: the re-query tells")
         #expect(!h.state.data.offline)
     }
@@ -99,7 +103,8 @@ struct ActionReducerTests {
         #expect(confirmation.confirmLabel == "Lock 2 cards")
         #expect(h.keys("y") == [.run(userId: "U1", .lockAll(cardIds: ["C1", "C3"]), ticket: "T-1")])
         #expect(h.state.data.cards.map(\.pending) == [["lock"], [], ["lock"]])
-        h.send(.commandFinished(userId: "U1", .lock(cardId: "C1"), .success(.status(cardId: "C1", .locked)), at: F.t0))
+        #expect(h.state.data.changesInFlight == 2)
+        h.send(.operationFinished(F.report(.lock(cardId: "C1"), .applied, answer: .status(.locked))))
         #expect(h.state.data.cards.map(\.pending) == [[], [], ["lock"]])
     }
 
@@ -127,7 +132,7 @@ struct ActionReducerTests {
         #expect(menu.items[menu.selected].label == "unlock", "the first available action is selected")
         h.keys("enter")
         guard case .confirm(let confirmation)? = h.state.ui.modal else { Issue.record("menu did not lead to a confirmation"); return }
-        #expect(confirmation.command == .unlock(cardId: "C1"))
+        #expect(confirmation.command == .operation(.unlock(cardId: "C1")))
     }
 
     @Test func quitAndCtrlCRequestExit() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import MuseCardKit
+import MuseCardOperations
 @testable import MuseCardViewModel
 
 /// Small, readable building blocks for reducer tests.
@@ -26,6 +27,13 @@ enum ConsoleFixtures {
 
     static func entry(_ id: String, _ status: CardStatus, type: CardType = .virtual) throws -> CardEntry {
         CardEntry(cardId: id, record: try record(id, status, type: type), fetchedAt: t0)
+    }
+
+    /// What the operations layer reports for `operation` on cardholder `U1`.
+    static func report(_ operation: CardOperation, _ outcome: Outcome, answer: OperationAnswer? = nil, error: MusePayError? = nil,
+                       requestId: String? = nil, at: Date = t0) -> OperationReport {
+        OperationReport(operationId: "op-1", operation: operation, userId: "U1", requestId: requestId, outcome: outcome,
+                        answer: answer, error: error, at: at)
     }
 
     /// A cardholder `U1` open with the given cards, the first selected.

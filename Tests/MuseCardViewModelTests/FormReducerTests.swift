@@ -1,5 +1,6 @@
 import Foundation
 import MuseCardKit
+import MuseCardOperations
 @testable import MuseCardViewModel
 import Testing
 
@@ -31,7 +32,7 @@ struct FormReducerTests {
         #expect(checked.fields[1].error == "must be 4–15 digits (got \"12\")")
         #expect(checked.focused == 1)
         type("345678", into: &h)
-        #expect(h.keys("enter") == [.run(userId: "U1", .updatePhone(cardId: "C1", areaCode: "86", phone: "12345678"), ticket: "T-1")])
+        #expect(h.keys("enter") == [.run(userId: "U1", .operation(.updatePhone(cardId: "C1", areaCode: "86", phone: "12345678")), ticket: "T-1")])
         #expect(h.state.ui.modal == nil)
     }
 
@@ -45,7 +46,7 @@ struct FormReducerTests {
         #expect(form.fields[0].error?.contains("non-negative decimal") == true)
         for _ in 0..<3 { h.keys("backspace") }
         type("750.50", into: &h)
-        #expect(h.keys("enter") == [.run(userId: "U1", .changeLimit(cardId: "C1", amount: try DecimalAmount(parsing: "750.5")), ticket: "T-1")])
+        #expect(h.keys("enter") == [.run(userId: "U1", .operation(.changeLimit(cardId: "C1", amount: try DecimalAmount(parsing: "750.5"))), ticket: "T-1")])
     }
 
     @Test func pinIsMaskedMustMatchAndIsConfirmed() throws {
@@ -65,8 +66,8 @@ struct FormReducerTests {
         type("4", into: &h)
         #expect(h.keys("enter") == [])
         guard case .confirm(let confirmation)? = h.state.ui.modal else { Issue.record("no confirmation"); return }
-        #expect(confirmation.command == .changePIN(cardId: "C1", pin: try PIN("1234")))
-        #expect(h.keys("y") == [.run(userId: "U1", .changePIN(cardId: "C1", pin: try PIN("1234")), ticket: "T-1")])
+        #expect(confirmation.command == .operation(.changePIN(cardId: "C1", pin: try PIN("1234"))))
+        #expect(h.keys("y") == [.run(userId: "U1", .operation(.changePIN(cardId: "C1", pin: try PIN("1234"))), ticket: "T-1")])
     }
 
     @Test func replaceNeedsANoteForOtherThenConfirmsAndShowsTheNewCard() throws {
@@ -81,24 +82,26 @@ struct FormReducerTests {
         h.keys("backtab", "left", "left", "left")
         h.keys("enter")
         guard case .confirm(let confirmation)? = h.state.ui.modal else { Issue.record("no confirmation"); return }
-        #expect(confirmation.command == .replace(cardId: "C1", reason: "STOLEN"))
-        #expect(h.keys("y") == [.run(userId: "U1", .replace(cardId: "C1", reason: "STOLEN"), ticket: "T-1")])
+        #expect(confirmation.command == .operation(.replace(cardId: "C1", reason: "STOLEN")))
+        #expect(h.keys("y") == [.run(userId: "U1", .operation(.replace(cardId: "C1", reason: "STOLEN")), ticket: "T-1")])
 
         let at = F.t0.addingTimeInterval(30)
-        let effects = h.send(.commandFinished(userId: "U1", .replace(cardId: "C1", reason: "STOLEN"),
-                                              .success(.replaced(oldCardId: "C1", newCardId: "C9", newStatus: .pendingActive, requestId: "rep-1")), at: at))
+        let effects = h.send(.operationFinished(F.report(.replace(cardId: "C1", reason: "STOLEN"), .applied,
+                                                         answer: .replaced(newCardId: "C9", newStatus: .pendingActive), requestId: "rep-1", at: at)))
         #expect(effects == [.fetchCards(userId: "U1", cardIds: ["C1", "C9"], maxConcurrent: 8)])
         #expect(h.state.data.cards.map(\.cardId) == ["C1", "C9"])
         #expect(h.state.data.cards[0].status == .canceled)
         #expect(h.state.data.cards[1].status == .pendingActive)
         #expect(h.state.ui.selectedCardId == "C9")
-        #expect(h.state.data.log.last == SessionEvent(time: at, action: "replace", cardId: "C1", outcome: "ok", requestId: "rep-1"))
+        #expect(h.state.data.log.last == SessionEvent(time: at, action: "replace", cardId: "C1", outcome: "applied, new card C9 (PENDING_ACTIVE)",
+                                                      requestId: "rep-1", userId: "U1", values: ["replace_reason": "STOLEN"]))
     }
 
     @Test func applicationIsFollowedUntilTheCardIsIssued() throws {
         var h = Harness(state: F.opened([]))
         let params = ApplyParameters(productId: "P1", level: "1", areaCode: "86", phone: "13312360000", embossedName: nil)
-        var effects = h.send(.commandFinished(userId: "U1", .apply(params), .success(.applied(requestId: "app-1", receipt: ApplyReceipt(data: ["apply_status": "APPLYING", "apply_id": "A1"]))), at: F.t0))
+        var effects = h.send(.operationFinished(F.report(.apply(params), .applied, answer: .applied(ApplyReceipt(data: ["apply_status": "APPLYING", "apply_id": "A1"])),
+                                                         requestId: "app-1")))
         #expect(effects == [.pollApplication(userId: "U1", requestId: "app-1", applyId: "A1", after: .seconds(1))])
         effects = h.send(.applicationPolled(userId: "U1", requestId: "app-1", .success(ApplyResult(data: ["apply_status": "WAIT_AUDIT"])), at: F.t0))
         #expect(effects == [.pollApplication(userId: "U1", requestId: "app-1", applyId: "A1", after: .seconds(2))])
@@ -136,8 +139,8 @@ struct FormReducerTests {
     @Test func sensitiveLinkIsShownOnceAndGoneWhenClosed() throws {
         var h = Harness(state: F.opened([try F.entry("C1", .active)]))
         let url = SecretURL("http://127.0.0.1/reveal/secret-token")
-        h.send(.commandFinished(userId: "U1", .sensitiveInfo(cardId: "C1", ipAddress: "203.0.113.7"),
-                                .success(.sensitiveLink(cardId: "C1", url: url, expiry: "2026-11-25")), at: F.t0))
+        h.send(.operationFinished(F.report(.sensitiveInfo(cardId: "C1", ipAddress: "203.0.113.7"), .applied,
+                                           answer: .sensitiveLink(url: url, expiry: "2026-11-25"))))
         let screen = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10)
         guard case .summary(_, let lines)? = screen.modal else { Issue.record("no link shown"); return }
         #expect(lines.first == "http://127.0.0.1/reveal/secret-token")

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import MuseCardKit
+import MuseCardOperations
 import MuseCardSandbox
 import MuseCardStore
 import MuseCardTestSupport
@@ -67,7 +68,10 @@ struct LiveSessionTests {
             for id in holder.cardIds { try await cache.addCard(userId: holder.userId, cardId: id, at: Date()) }
         }
         let session = SessionInfo(sessionId: "live-1", operatorName: "tester", profile: "sandbox", environment: "SANDBOX", startedAt: Date())
-        let env = ConsoleEnvironment(client: client, cache: cache, audit: try AuditLog(path: auditPath), session: session)
+        let journal = try SQLiteJournal(path: folder.appendingPathComponent("journal.sqlite").path, scope: StoreScope(profile: "sandbox", partnerId: "200001"))
+        let context = OperationContext(operatorName: "tester", sessionId: "live-1", profile: "sandbox", readOnly: false)
+        let operations = CardOperations(service: client, audit: try AuditLog(path: auditPath), journal: journal, cache: cache, context: context)
+        let env = ConsoleEnvironment(operations: operations, cache: cache, session: session)
         let runtime = ConsoleRuntime(state: ConsoleState(session: session), runner: LiveEffectRunner(environment: env))
         return Rig(server: server, client: client, runtime: runtime, folder: folder, cachePath: cachePath, auditPath: auditPath)
     }
@@ -86,11 +90,15 @@ struct LiveSessionTests {
             return card?.status == .active && card?.pending.isEmpty == true && card?.isLoading == false
         }
         let audit = try AuditLog.read(path: rig.auditPath, filter: AuditFilter(cardId: "VC1000000001"))
-        #expect(audit.map(\.action) == ["lock", "unlock"])
-        #expect(audit.allSatisfy { $0.outcome == .ok && $0.sessionId == "live-1" && $0.ticket == "T-42" && $0.operatorName == "tester" })
+        #expect(audit.map(\.action) == ["lock", "lock", "unlock", "unlock"])
+        #expect(audit.map(\.phase) == [.intent, .result, .intent, .result], "each change is announced before it is sent")
+        #expect(audit.filter { $0.phase == .result }.allSatisfy { $0.outcome == .applied })
+        #expect(audit.allSatisfy { $0.sessionId == "live-1" && $0.ticket == "T-42" && $0.operatorName == "tester" })
+        #expect(Set(audit.compactMap(\.operationId)).count == 2, "intent and result share their operation id")
         let summary = rig.runtime.summaryText(now: Date())
-        #expect(summary.contains("lock VC1000000001: ok"))
-        #expect(summary.contains("unlock VC1000000001: ok"))
+        #expect(summary.contains("lock VC1000000001: applied, now LOCK"))
+        #expect(summary.contains("unlock VC1000000001: applied, now ACTIVE"))
+        #expect(summary.contains("Cards now: VC1000000001 ACTIVE"))
         let cached = try await SQLiteCardCache(path: rig.cachePath, scope: StoreScope(profile: "sandbox", partnerId: "200001")).cards(of: "60004408")
         #expect(cached.first { $0.cardId == "VC1000000001" }?.record?.status == .active)
         await rig.stop()
@@ -154,7 +162,7 @@ struct LiveSessionTests {
             }
         }
         let audit = try AuditLog.read(path: rig.auditPath, filter: AuditFilter())
-        #expect(Set(audit.map(\.action)).isSuperset(of: ["change-pin", "sensitive-info", "limit", "replace", "apply"]))
+        #expect(Set(audit.map(\.action)).isSuperset(of: ["change-pin", "sensitive-info", "change-limit", "replace", "apply"]))
     }
 
     /// The printable neighbourhood of `needle` in `text`, to tell a leak from a chance match.

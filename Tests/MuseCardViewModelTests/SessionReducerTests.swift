@@ -1,5 +1,7 @@
 import Foundation
 import MuseCardKit
+import MuseCardOperations
+import MuseCardStore
 @testable import MuseCardViewModel
 import Testing
 
@@ -76,10 +78,65 @@ struct SessionReducerTests {
 
     @Test func pendingApplicationsFromAnEarlierSessionAreFollowedWithTheSameRequestID() throws {
         var h = Harness(state: F.opened([]))
-        let pending = FollowedOperation(kind: .apply, requestId: "app-1", applyId: "A1", status: "pending", isInFlight: false)
-        let effects = h.send(.pendingOperationsLoaded(userId: "U1", [pending]))
+        let pending = JournalEntry(kind: .apply, requestId: "app-1", userId: "U1", detail: "A1", createdAt: F.t0)
+        let effects = h.send(.pendingRequestsLoaded(userId: "U1", [pending]))
         #expect(effects == [.pollApplication(userId: "U1", requestId: "app-1", applyId: "A1", after: .zero)])
         #expect(h.state.data.operations.first?.isInFlight == true)
+        #expect(h.state.ui.modal == nil, "following an application sends no new request: nothing to confirm")
+    }
+
+    @Test func anInterruptedReplaceIsOfferedNeverSentUnasked() throws {
+        var h = Harness(state: F.opened([try F.entry("C1", .active)]))
+        let pending = JournalEntry(kind: .replace, requestId: "rep-1", userId: "U1", cardId: "C1",
+                                   parameters: ["replace_reason": "STOLEN"], createdAt: F.t0)
+        #expect(h.send(.pendingRequestsLoaded(userId: "U1", [pending])) == [], "nothing is sent on opening")
+        guard case .confirm(let confirmation)? = h.state.ui.modal else { Issue.record("not offered"); return }
+        #expect(confirmation.command == .resume(pending))
+        #expect(confirmation.confirmFocused == false, "Cancel (leave it pending) is the default")
+        #expect(confirmation.message.contains { $0.contains("request_id rep-1") })
+        #expect(h.keys("enter") == [], "Enter on the default leaves it pending")
+        #expect(h.state.data.operations.map(\.requestId) == ["rep-1"], "still shown as pending")
+        h.state.ui.modal = .confirm(confirmation)
+        #expect(h.keys("y") == [.run(userId: "U1", .resume(pending), ticket: "T-1")])
+        #expect(h.state.data.cards[0].pending == ["replace"])
+    }
+
+    @Test func aReadOnlySessionNeverOffersToResume() throws {
+        var h = Harness(state: F.opened([try F.entry("C1", .active)], readOnly: true))
+        let pending = JournalEntry(kind: .replace, requestId: "rep-1", userId: "U1", cardId: "C1", createdAt: F.t0)
+        #expect(h.send(.pendingRequestsLoaded(userId: "U1", [pending])) == [])
+        #expect(h.state.ui.modal == nil)
+        #expect(h.state.ui.flash?.text.contains("read-only: not resumed") == true)
+    }
+
+    @Test func quittingWithAChangeInFlightAsksAndWaitsByDefault() throws {
+        var h = Harness(state: F.opened([try F.entry("C1", .active)]))
+        h.keys("l", "y")
+        #expect(h.state.data.changesInFlight == 1)
+        h.keys("q")
+        guard case .confirm(let question)? = h.state.ui.modal else { Issue.record("quit did not ask"); return }
+        #expect(question.cancelLabel == "Wait" && question.confirmLabel == "Quit anyway" && !question.confirmFocused)
+        h.keys("enter")
+        #expect(!h.state.ui.exitRequested, "waiting is the default")
+        #expect(h.state.ui.quitWhenIdle)
+        h.send(.operationFinished(F.report(.lock(cardId: "C1"), .applied, answer: .status(.locked))))
+        #expect(h.state.ui.exitRequested, "quits once the answer is recorded")
+        #expect(h.state.data.cards[0].status == .locked)
+    }
+
+    @Test func quitAnywayQuitsAtOnce() throws {
+        var h = Harness(state: F.opened([try F.entry("C1", .active)]))
+        h.keys("l", "y", "q", "y")
+        #expect(h.state.ui.exitRequested)
+    }
+
+    @Test func anUnknownOutcomeSaysSoAndReQueriesTheCard() throws {
+        var h = Harness(state: F.opened([try F.entry("C1", .locked)]))
+        h.keys("u", "y")
+        let effects = h.send(.operationFinished(F.report(.unlock(cardId: "C1"), .unknown, error: .transport(.timeout))))
+        #expect(effects == [.fetchCards(userId: "U1", cardIds: ["C1"], maxConcurrent: 8)])
+        #expect(h.state.ui.flash?.text.hasPrefix("unlock C1: outcome unknown — refresh the card") == true)
+        #expect(h.state.data.cards[0].status == .locked, "nothing is assumed")
     }
 
     @Test func storeFailureIsShownAndNothingElseChanges() throws {

@@ -101,14 +101,25 @@ struct ViewReducerTests {
         return picker
     }
 
-    @Test func summaryListsWhatWasDone() throws {
-        var state = F.opened(try cards())
-        state.data.log = [SessionEvent(time: F.t0.addingTimeInterval(61), action: "lock", cardId: "VC1", outcome: "ok")]
-        let text = SessionSummary.text(state, now: F.t0.addingTimeInterval(120))
+    @Test func summaryListsWhatWasDoneForEveryCardholderTouched() throws {
+        var h = Harness(state: F.opened(try cards()))
+        h.state.data.log = [SessionEvent(time: F.t0.addingTimeInterval(61), action: "change-limit", cardId: "VC1", outcome: "applied",
+                                         userId: "U1", values: ["daily_purchase_limit": "750.50"])]
+        h.send(.openCardholder(userId: "U2", label: "Otto", ticket: "T-2"))
+        h.state.data.cards = [CardEntry(cardId: "VC9", record: CardRecord(userId: "U2", cardId: "VC9", status: .locked))]
+        h.state.data.log.append(SessionEvent(time: F.t0.addingTimeInterval(90), action: "lock", cardId: "VC9", outcome: "applied, now LOCK",
+                                             userId: "U2"))
+        let text = SessionSummary.text(h.state, now: F.t0.addingTimeInterval(120))
         #expect(text.contains("operator alice"))
-        #expect(text.contains("Cardholder: U1 (Käthe Müller), ticket T-1"))
-        #expect(text.contains("08:01:01  lock VC1: ok"))
-        #expect(text.contains("Cards now: VC1 ACTIVE, VC2 LOCK, VC3 CANCELED"))
+        #expect(text.contains("Cardholder U1 (Käthe Müller), ticket T-1"))
+        #expect(text.contains("08:01:01  change-limit VC1 (daily_purchase_limit=750.50): applied"))
+        #expect(text.contains("Cards now: VC1 ACTIVE, VC2 LOCK, VC3 CANCELED"), "the first cardholder's cards as they were left")
+        #expect(text.contains("Cardholder U2 (Otto), ticket T-2"))
+        #expect(text.contains("08:01:30  lock VC9: applied, now LOCK"))
+        #expect(text.contains("Cards now: VC9 LOCK"))
+        let markdown = SessionSummary.markdown(h.state, now: F.t0.addingTimeInterval(120))
+        #expect(markdown.contains("## Cardholder U2 (Otto), ticket T-2"))
+        #expect(markdown.contains("- 08:01:30  lock VC9: applied, now LOCK"))
     }
 
     @Test func keyRemapsAreCheckedByActionName() throws {

@@ -115,7 +115,7 @@ enum ResultHandling {
             if status == .auditRefuse {
                 state.data.operations.remove(at: index)
                 state.ui.flash = Flash("Application \(requestId) was refused (AUDIT_REFUSE)", .error)
-                state.data.log.append(SessionEvent(time: at, action: "apply", cardId: nil, outcome: "refused: AUDIT_REFUSE", requestId: requestId))
+                state.data.log.append(SessionEvent(time: at, action: "apply", cardId: nil, outcome: "refused: AUDIT_REFUSE", requestId: requestId, userId: userId))
                 return []
             }
             if status == .cardInit, let cardId = answer.cardId {
@@ -124,7 +124,7 @@ enum ResultHandling {
                 state.ui.selectedCardId = cardId
                 Navigation.keepSelectionVisible(&state)
                 state.ui.flash = Flash("Card issued: \(cardId) (request_id \(requestId))", .success)
-                state.data.log.append(SessionEvent(time: at, action: "apply", cardId: cardId, outcome: "issued", requestId: requestId))
+                state.data.log.append(SessionEvent(time: at, action: "apply", cardId: cardId, outcome: "issued", requestId: requestId, userId: userId))
                 return [.addCard(userId: userId, cardId: cardId)]
             }
         case .failure(let error):

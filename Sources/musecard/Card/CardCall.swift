@@ -16,14 +16,14 @@ enum CardCall {
             if session.settings.environment == .production {
                 StandardError.print("musecard: PRODUCTION (profile \(session.settings.profileLabel)): \(operation.name.rawValue) acts on a real card")
             }
+            if let pending = await operations.pendingEntry(for: operation, userId: userId, requestId: requestId) {
+                StandardError.print("musecard: resuming the pending \(operation.name.rawValue) opened \(pending.createdAt.formatted(.iso8601)) with request_id \(ServiceText.sanitize(pending.requestId))")
+            }
             return await SignalDeferral.whileRecording(operations.inFlight) {
                 await operations.perform(operation, userId: userId, ticket: session.settings.ticket, requestId: requestId)
             }
         } refused: { operations, error in
             await operations.refuse(operation, userId: userId, ticket: session.settings.ticket, because: error)
-        }
-        if let opened = report.resumedFrom, let id = report.requestId {
-            StandardError.print("musecard: resumed the pending \(operation.name.rawValue) opened \(opened.formatted(.iso8601)) with request_id \(ServiceText.sanitize(id))")
         }
         for warning in report.warnings { StandardError.print("musecard: warning: \(ServiceText.message(warning))") }
         guard report.outcome == .applied else {

@@ -32,10 +32,8 @@ final class StoreSession: Sendable {
             } catch {
                 StandardError.print("musecard: warning: the cache is not available (\(error)); continuing without it")
             }
-            if audited {
-                do { journal = try SQLiteJournal.open(paths: paths, scope: scope) } catch {
-                    StandardError.print("musecard: warning: the journal \(paths.journalFile.path) cannot be opened (\(error)); apply and replace will not be sent")
-                }
+            do { journal = try SQLiteJournal.open(paths: paths, scope: scope) } catch {
+                StandardError.print("musecard: warning: the journal \(paths.journalFile.path) cannot be opened (\(error)); apply and replace will not be sent")
             }
         }
         var audit: AuditLog?
