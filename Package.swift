@@ -113,6 +113,6 @@ let package = Package(
             dependencies: ["MuseCardTUI", "MuseCardViewModel", "MuseCardTestSupport"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "MuseCardCLITests", dependencies: ["MuseCardKit", "MuseCardTestSupport"]),
+        .testTarget(name: "MuseCardCLITests", dependencies: ["MuseCardKit", "MuseCardSandbox", "MuseCardTestSupport"]),
     ]
 )

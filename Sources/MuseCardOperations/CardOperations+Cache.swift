@@ -14,11 +14,11 @@ extension CardOperations {
             let known = try await cache.cards(of: userId).first { $0.cardId == cardId }
             switch (report.outcome, report.answer) {
             case (.applied, .status(let status)?):
-                try await amend(known, userId: userId, cardId: cardId, at: at, in: cache) { record in
+                try await amend(known, userId: userId, cardId: cardId, status: status, at: at, in: cache) { record in
                     if let status { record.status = status }
                 }
             case (.applied, .replaced(let newCard, let status)?):
-                try await amend(known, userId: userId, cardId: cardId, at: at, in: cache) { $0.status = .canceled }
+                try await amend(known, userId: userId, cardId: cardId, status: .canceled, at: at, in: cache) { $0.status = .canceled }
                 try await cache.addCard(userId: userId, cardId: newCard, at: at)
                 if let status { try await cache.saveRecord(CardRecord(userId: userId, cardId: newCard, status: status), fetchedAt: at) }
             case (.applied, _):
@@ -40,12 +40,15 @@ extension CardOperations {
         }
     }
 
-    /// Changes the cached record when there is one; otherwise just notes the card (the service knows it).
-    private func amend(_ known: CachedCard?, userId: String, cardId: String, at: Date, in cache: any CardCache,
-                       _ change: (inout CardRecord) -> Void) async throws {
+    /// Changes the cached record when there is one; otherwise notes the card (the service knows it),
+    /// with the status the answer gave when it gave one.
+    private func amend(_ known: CachedCard?, userId: String, cardId: String, status: CardStatus? = nil, at: Date,
+                       in cache: any CardCache, _ change: (inout CardRecord) -> Void) async throws {
         if var record = known?.record {
             change(&record)
             try await cache.saveRecord(record, fetchedAt: at)
+        } else if let status {
+            try await cache.saveRecord(CardRecord(userId: userId, cardId: cardId, status: status), fetchedAt: at)
         } else {
             try await cache.addCard(userId: userId, cardId: cardId, at: at)
         }
