@@ -21,6 +21,18 @@ struct OutcomeTests {
         expect(error, .notSent, exit: ExitCodes.unreachable)
     }
 
+    /// A TLS handshake that fails happens before the request: nothing was sent.
+    @Test func failedTLSHandshakeIsNotSent() async throws {
+        let server = try await HostileServer.start(.greetAndClose("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"))
+        let port = try #require(server.baseURL.port)
+        let client = try HostileClient.make(try #require(URL(string: "https://127.0.0.1:\(port)")), attempts: 1)
+        let error = await HostileClient.failure(client, Self.lock)
+        await client.shutdown()
+        await server.stop()
+        guard case .transport(.notConnected)? = error else { Issue.record("got \(String(describing: error))"); return }
+        expect(error, .notSent, exit: ExitCodes.unreachable)
+    }
+
     @Test func closeAfterReadingTheRequestIsUnknown() async throws {
         let server = try await HostileServer.start(.closeAfterRequest)
         let client = try HostileClient.make(server.baseURL, attempts: 1)

@@ -16,6 +16,8 @@ public final class HostileServer: Sendable {
         case answer(head: String, body: [UInt8])
         /// Sends the head at once, then the body one byte per `interval`.
         case trickle(head: String, body: [UInt8], interval: TimeAmount)
+        /// Writes `text` as soon as a client connects, then closes (a TLS client gets no handshake).
+        case greetAndClose(String)
     }
 
     /// The base URL, `http://127.0.0.1:PORT`.
@@ -83,6 +85,13 @@ final class HostileHandler: ChannelInboundHandler {
         self.counter = counter
     }
 
+    func channelActive(context: ChannelHandlerContext) {
+        if case .greetAndClose(let text) = behaviour {
+            context.writeAndFlush(Self.wrapOutboundOut(ByteBuffer(string: text))).whenComplete { _ in context.close(promise: nil) }
+        }
+        context.fireChannelActive()
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         received += Self.unwrapInboundIn(data).readableBytesView
         guard let length = completeLength() else { return }
@@ -90,7 +99,7 @@ final class HostileHandler: ChannelInboundHandler {
         counter.increment()
         let channel = context.channel
         switch behaviour {
-        case .silent:
+        case .silent, .greetAndClose:
             break
         case .closeAfterRequest:
             context.close(promise: nil)
