@@ -67,10 +67,10 @@ public final class MusePayClient: Sendable {
         let body: [String: JSONValue]
         do { body = try signedBody(fields: fields) } catch { throw AttemptFailure(error: error, isRetryable: false) }
         let answer = try await post(path: Request.path, body: JSONValue.object(body).jsonBytes)
-        let (status, headers, bytes) = (answer.status, answer.headers, answer.bytes)
+        let status = answer.status
         logger.debug("answer", metadata: ["path": "\(Request.path)", "attempt": "\(number)", "status": "\(status)"])
         let envelope: ResponseEnvelope?
-        do { envelope = try ResponseEnvelope(bytes: bytes) } catch {
+        do { envelope = try ResponseEnvelope(bytes: answer.bytes) } catch {
             if status == 200 { throw AttemptFailure(error: error, isRetryable: true) }
             envelope = nil
         }
@@ -78,7 +78,7 @@ public final class MusePayClient: Sendable {
             let retryable = status == 429 || status >= 500
             let message = envelope.map { "\($0.code) \($0.message)".trimmingCharacters(in: .whitespaces) }
             throw AttemptFailure(error: .httpStatus(status, message: message), isRetryable: retryable,
-                                 retryAfter: retryable ? AttemptFailure.retryAfter(headers) : nil)
+                                 retryAfter: retryable ? AttemptFailure.retryAfter(answer.headers) : nil)
         }
         guard envelope.isSuccess else {
             throw AttemptFailure(error: .refused(code: envelope.code, message: envelope.message), isRetryable: false)
