@@ -19,6 +19,16 @@ struct KeyLoadingTests {
         #expect(message.contains("chmod 600"))
     }
 
+    /// Whoever can rewrite the platform key decides who can read the PINs encrypted with it.
+    @Test(arguments: [0o664, 0o646, 0o666])
+    func platformKeyWritableByOthersIsRefused(_ mode: Int) throws {
+        let path = try Fixtures.privateCopy("keys/platform_public.pem", mode: mode)
+        let expected = MusePayError.configuration(
+            "public key \(path) is writable by group or others (mode \(String(mode, radix: 8))); run: chmod go-w \(path)")
+        #expect(throws: expected) { try RSAKeyLoader.encryptionKey(file: path) }
+        _ = try RSAKeyLoader.encryptionKey(file: try Fixtures.privateCopy("keys/platform_public.pem", mode: 0o644))
+    }
+
     @Test func garbageKeyIsAConfigurationError() throws {
         #expect(throws: MusePayError.self) { try RSAKeyLoader.signingKey(text: "not a key", source: "k") }
         do {

@@ -21,8 +21,20 @@ public struct JSONFields: Sendable {
 
     /// A decimal from a number or a numeric string.
     public func decimal(_ key: String) -> Decimal? {
-        guard let text = string(key) else { return nil }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        number(key).flatMap(JSONFields.decimal(of:))
+    }
+
+    /// The JSON number literal of a number or numeric string, exactly as written: values no
+    /// `Decimal` or `Double` can hold (`1e999`, thousands of digits) are kept, not lost.
+    public func number(_ key: String) -> String? {
+        guard let text = string(key), case .number(let literal)? = try? JSONParser.parse(text) else { return nil }
+        return literal
+    }
+
+    /// A number literal as a `Decimal`; `nil` when it is out of `Decimal`'s range.
+    public static func decimal(of literal: String) -> Decimal? {
+        guard let value = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")), !value.isNaN else { return nil }
+        return value
     }
 
     /// A boolean from `true`/`false`, `"true"`/`"false"` or `1`/`0`.
@@ -49,7 +61,12 @@ public struct JSONObjectBuilder {
     }
 
     public mutating func set(_ key: String, _ value: Decimal?) {
-        if let value { members[key] = .number(JSONObjectBuilder.text(of: value)) }
+        set(key, number: JSONObjectBuilder.literal(of: value))
+    }
+
+    /// Sets a number given as its JSON literal text.
+    public mutating func set(_ key: String, number literal: String?) {
+        if let literal { members[key] = .number(literal) }
     }
 
     public mutating func set(_ key: String, _ value: Bool?) {
@@ -61,6 +78,12 @@ public struct JSONObjectBuilder {
     }
 
     public var object: JSONValue { .object(members) }
+
+    /// Decimal text without exponent or locale; `nil` for NaN, which JSON cannot write.
+    public static func literal(of value: Decimal?) -> String? {
+        guard let value, !value.isNaN else { return nil }
+        return text(of: value)
+    }
 
     /// Decimal text without exponent or locale.
     public static func text(of value: Decimal) -> String {

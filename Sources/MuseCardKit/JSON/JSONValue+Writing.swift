@@ -40,6 +40,8 @@ extension JSONValue {
         lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
     }
 
+    /// Writes a JSON string; controls, format (bidi) and other unprintable characters go out as
+    /// `\uXXXX`, so the text is equal in value but cannot steer a terminal it is printed on.
     static func writeString(_ text: String, into out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
@@ -52,15 +54,20 @@ extension JSONValue {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                if scalar.isUnprintable {
+                    for unit in String(scalar).utf16 { writeEscape(unit, into: &out) }
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
             }
         }
         out += "\""
+    }
+
+    /// `\u` and four lower-case hex digits (one UTF-16 unit).
+    private static func writeEscape(_ unit: UInt16, into out: inout String) {
+        let hex = String(unit, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }
 

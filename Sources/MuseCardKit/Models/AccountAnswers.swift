@@ -20,7 +20,8 @@ public struct TransactionPage: ResponseData, Equatable {
 /// A card transaction (the service spells these keys camel-case).
 public struct Transaction: Sendable, Equatable {
     public var detailId: String?
-    public var amount: Decimal?
+    /// The amount's JSON number literal as the service wrote it.
+    public var amountText: String?
     public var currency: String?
     public var createdAt: String?
     public var postedAt: String?
@@ -31,7 +32,7 @@ public struct Transaction: Sendable, Equatable {
     init(json: JSONValue) {
         let f = JSONFields(json)
         detailId = f.string("detailId")
-        amount = f.decimal("txAmount")
+        amountText = f.number("txAmount")
         currency = f.string("txCurrency")
         createdAt = f.string("txCreatedAt")
         postedAt = f.string("txPostedAt")
@@ -39,6 +40,9 @@ public struct Transaction: Sendable, Equatable {
         type = f.string("txType")
         merchantName = JSONFields(f.value("merchant")).string("name")
     }
+
+    /// The amount as a `Decimal`; `nil` when absent or beyond `Decimal`'s range.
+    public var amount: Decimal? { amountText.flatMap(JSONFields.decimal(of:)) }
 }
 
 /// A cardholder as `/v1/carduser/query` describes them.

@@ -18,8 +18,10 @@ public struct CardRecord: ResponseData, Hashable {
     public var expiryYear: String?
     /// Epoch milliseconds as the service sends them.
     public var issueTime: String?
-    public var availableBalance: Decimal?
-    public var dailyPurchaseLimit: Decimal?
+    /// The balance's JSON number literal as the service wrote it (kept even when out of range).
+    public var availableBalanceText: String?
+    /// The daily limit's JSON number literal as the service wrote it.
+    public var dailyPurchaseLimitText: String?
     public var enablePresentTransaction: Bool?
     public var enableNoPresentTransaction: Bool?
 
@@ -47,9 +49,9 @@ public struct CardRecord: ResponseData, Hashable {
         expiryMonth = f.string("expiry_month")
         expiryYear = f.string("expiry_year")
         issueTime = f.string("issue_time")
-        availableBalance = f.decimal("card_available_balance")
+        availableBalanceText = f.number("card_available_balance")
         // The query answer spells it camel-case; tolerate the snake-case form too.
-        dailyPurchaseLimit = f.decimal("daily_purchaseLimit") ?? f.decimal("daily_purchase_limit")
+        dailyPurchaseLimitText = f.number("daily_purchaseLimit") ?? f.number("daily_purchase_limit")
         enablePresentTransaction = f.bool("enable_present_transaction")
         enableNoPresentTransaction = f.bool("enable_noPresent_transaction")
     }
@@ -71,11 +73,23 @@ public struct CardRecord: ResponseData, Hashable {
         b.set("expiry_month", expiryMonth)
         b.set("expiry_year", expiryYear)
         b.set("issue_time", issueTime)
-        b.set("card_available_balance", availableBalance)
-        b.set("daily_purchaseLimit", dailyPurchaseLimit)
+        b.set("card_available_balance", number: availableBalanceText)
+        b.set("daily_purchaseLimit", number: dailyPurchaseLimitText)
         b.set("enable_present_transaction", enablePresentTransaction)
         b.set("enable_noPresent_transaction", enableNoPresentTransaction)
         return b.object
+    }
+
+    /// The balance as a `Decimal`; `nil` when absent or beyond `Decimal`'s range.
+    public var availableBalance: Decimal? {
+        get { availableBalanceText.flatMap(JSONFields.decimal(of:)) }
+        set { availableBalanceText = JSONObjectBuilder.literal(of: newValue) }
+    }
+
+    /// The daily purchase limit as a `Decimal`; `nil` when absent or beyond `Decimal`'s range.
+    public var dailyPurchaseLimit: Decimal? {
+        get { dailyPurchaseLimitText.flatMap(JSONFields.decimal(of:)) }
+        set { dailyPurchaseLimitText = JSONObjectBuilder.literal(of: newValue) }
     }
 
     /// The issue time as a date, when the service sent a readable one.

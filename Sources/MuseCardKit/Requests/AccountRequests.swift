@@ -116,4 +116,9 @@ public struct CardUserQueryRequest: MusePayRequest {
     }
 
     public var auditParameters: [String: String] { [:] }
+
+    public func check(_ response: CardUser) throws(MusePayError) {
+        try AnswerCheck.same("user", asked: userXid, answered: response.userXid)
+        if let userId { try AnswerCheck.same("user", asked: userId, answered: response.userId) }
+    }
 }

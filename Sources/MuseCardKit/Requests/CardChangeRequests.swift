@@ -29,6 +29,10 @@ public struct UpdatePhoneRequest: MusePayRequest {
     public var auditParameters: [String: String] {
         ["phone": AuditMask.phone(areaCode: phoneAreaCode, number: phoneNumber)]
     }
+
+    public func check(_ response: PhoneUpdate) throws(MusePayError) {
+        try AnswerCheck.card(userId: userId, cardId: cardId, answer: response)
+    }
 }
 
 /// `/v1/card/limitChange`: set the daily purchase limit (a decimal number in the body).

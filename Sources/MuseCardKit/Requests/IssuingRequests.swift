@@ -45,6 +45,10 @@ public struct ApplyCardRequest: MusePayRequest {
     public var auditParameters: [String: String] {
         ["card_product_id": cardProductId, "card_level": cardLevel, "phone": AuditMask.phone(areaCode: phoneAreaCode, number: phoneNumber)]
     }
+
+    public func check(_ response: ApplyReceipt) throws(MusePayError) {
+        try AnswerCheck.same("request", asked: requestId, answered: response.requestId)
+    }
 }
 
 /// `/v1/card/apply-result`: where an application stands.
@@ -75,6 +79,12 @@ public struct ApplyResultRequest: MusePayRequest {
     }
 
     public var auditParameters: [String: String] { [:] }
+
+    public func check(_ response: ApplyResult) throws(MusePayError) {
+        try AnswerCheck.same("user", asked: userId, answered: response.userId)
+        try AnswerCheck.same("request", asked: requestId, answered: response.requestId)
+        if let applyId, !applyId.isEmpty { try AnswerCheck.same("application", asked: applyId, answered: response.applyId) }
+    }
 }
 
 /// `/v1/card/replace`: cancel a card and issue a new one of the same product.
@@ -107,4 +117,9 @@ public struct ReplaceCardRequest: MusePayRequest {
     }
 
     public var auditParameters: [String: String] { ["replace_reason": replaceReason] }
+
+    /// The answer names the new card, so only the cardholder can be compared.
+    public func check(_ response: CardStatusChange) throws(MusePayError) {
+        try AnswerCheck.same("user", asked: userId, answered: response.userId)
+    }
 }

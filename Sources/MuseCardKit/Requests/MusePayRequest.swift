@@ -11,6 +11,8 @@ public protocol MusePayRequest: Sendable {
     func fields(context: RequestContext) throws(MusePayError) -> [String: JSONValue]
     /// The parameters as the audit trail may keep them: no secrets.
     var auditParameters: [String: String] { get }
+    /// Checks that a decoded answer is about what was asked (the client calls it before returning).
+    func check(_ response: Response) throws(MusePayError)
 }
 
 /// What a request needs at send time beyond its own fields.
@@ -23,6 +25,8 @@ public struct RequestContext: Sendable {
 
 extension MusePayRequest {
     public static var isRetrySafe: Bool { false }
+    /// Most answers carry nothing to compare with the request.
+    public func check(_ response: Response) throws(MusePayError) {}
     /// The last path component, e.g. `lock`; names the action in logs and the audit trail.
     public static var action: String { String(path.split(separator: "/").last ?? "") }
 }
@@ -44,6 +48,13 @@ extension CardScopedRequest {
     }
 
     public var auditParameters: [String: String] { [:] }
+}
+
+extension CardScopedRequest where Response: CardAnswer {
+    /// An answer about another cardholder or card is refused, so it is never shown or cached as this one.
+    public func check(_ response: Response) throws(MusePayError) {
+        try AnswerCheck.card(userId: userId, cardId: cardId, answer: response)
+    }
 }
 
 /// Audit parameters keep a phone number only as its area code and last two digits.

@@ -40,9 +40,11 @@ public enum RSAKeyLoader {
         return try signingKey(text: try readText(path), source: path)
     }
 
-    /// Loads a public key file (permissions do not matter for a public key).
+    /// Loads the platform public key file, refusing one that group or others may change: whoever
+    /// can swap it decides who can read the PINs encrypted with it.
     public static func encryptionKey(file path: String) throws(MusePayError) -> _RSA.Encryption.PublicKey {
-        try encryptionKey(text: try readText(path), source: path)
+        try checkNotWritableByOthers(path)
+        return try encryptionKey(text: try readText(path), source: path)
     }
 
     /// Refuses a secret file that group or others may read.
@@ -52,6 +54,16 @@ public enum RSAKeyLoader {
         let mode = info.st_mode & 0o777
         if mode & 0o077 != 0 {
             throw .keyPermissions(path: path, mode: UInt32(mode))
+        }
+    }
+
+    /// Refuses a file that group or others may write.
+    public static func checkNotWritableByOthers(_ path: String) throws(MusePayError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw .configuration("cannot read key file \(path): \(String(cString: strerror(errno)))") }
+        let mode = info.st_mode & 0o777
+        if mode & 0o022 != 0 {
+            throw .configuration("public key \(path) is writable by group or others (mode \(String(mode, radix: 8))); run: chmod go-w \(path)")
         }
     }
 

@@ -36,15 +36,20 @@ public final class MusePayClient: Sendable {
         let attempts = Request.isRetrySafe ? configuration.retry.maxAttempts : 1
         var attempt = 1
         while true {
+            let response: Request.Response
             do {
-                return try await performAttempt(Request.self, fields: fields, number: attempt)
+                response = try await performAttempt(Request.self, fields: fields, number: attempt)
             } catch let failure {
                 guard attempt < attempts, failure.isRetryable else { throw failure.error }
                 let pause = configuration.retry.delay(afterAttempt: attempt, retryAfter: failure.retryAfter)
                 logger.info("retrying", metadata: ["path": "\(Request.path)", "attempt": "\(attempt)", "error": "\(failure.error)", "pause_ms": "\(pause.milliseconds)"])
                 try? await Task.sleep(for: pause)
                 attempt += 1
+                continue
             }
+            // An answer about another card is wrong whatever its shape; asking again will not fix it.
+            try request.check(response)
+            return response
         }
     }
 
@@ -61,10 +66,11 @@ public final class MusePayClient: Sendable {
     private func performAttempt<Request: MusePayRequest>(_ type: Request.Type, fields: [String: JSONValue], number: Int) async throws(AttemptFailure) -> Request.Response {
         let body: [String: JSONValue]
         do { body = try signedBody(fields: fields) } catch { throw AttemptFailure(error: error, isRetryable: false) }
-        let (status, headers, bytes) = try await post(path: Request.path, body: JSONValue.object(body).jsonBytes)
+        let answer = try await post(path: Request.path, body: JSONValue.object(body).jsonBytes)
+        let status = answer.status
         logger.debug("answer", metadata: ["path": "\(Request.path)", "attempt": "\(number)", "status": "\(status)"])
         let envelope: ResponseEnvelope?
-        do { envelope = try ResponseEnvelope(bytes: bytes) } catch {
+        do { envelope = try ResponseEnvelope(bytes: answer.bytes) } catch {
             if status == 200 { throw AttemptFailure(error: error, isRetryable: true) }
             envelope = nil
         }
@@ -72,7 +78,7 @@ public final class MusePayClient: Sendable {
             let retryable = status == 429 || status >= 500
             let message = envelope.map { "\($0.code) \($0.message)".trimmingCharacters(in: .whitespaces) }
             throw AttemptFailure(error: .httpStatus(status, message: message), isRetryable: retryable,
-                                 retryAfter: retryable ? AttemptFailure.retryAfter(headers) : nil)
+                                 retryAfter: retryable ? AttemptFailure.retryAfter(answer.headers) : nil)
         }
         guard envelope.isSuccess else {
             throw AttemptFailure(error: .refused(code: envelope.code, message: envelope.message), isRetryable: false)
@@ -80,20 +86,39 @@ public final class MusePayClient: Sendable {
         do { return try Request.Response(data: envelope.data) } catch { throw AttemptFailure(error: error, isRetryable: true) }
     }
 
-    private func post(path: String, body: [UInt8]) async throws(AttemptFailure) -> (Int, HTTPHeaders, [UInt8]) {
+    /// The most of an answer that is read; more is not a MusePay answer.
+    static let maxAnswerBytes = 4 << 20
+
+    private func post(path: String, body: [UInt8]) async throws(AttemptFailure) -> HTTPAnswer {
         var request = HTTPClientRequest(url: configuration.baseURL.absoluteString.trimmingSuffix("/") + path)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "Accept", value: "application/json")
-        request.body = .bytes(ByteBuffer(bytes: body))
+        let probe = RequestBodyProbe(bytes: body)
+        request.body = .stream(probe, length: .known(Int64(body.count)))
+        let timeout = configuration.requestTimeout
+        let deadline = ContinuousClock.now + timeout
         do {
-            let response = try await http.execute(request, timeout: .nanoseconds(configuration.requestTimeout.nanoseconds))
-            let buffer = try await response.body.collect(upTo: 4 << 20)
-            return (Int(response.status.code), response.headers, Array(buffer.readableBytesView))
+            return try await AttemptDeadline.run(until: deadline) { [http, request] in
+                let response = try await http.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
+                let buffer = try await response.body.collect(upTo: MusePayClient.maxAnswerBytes)
+                return HTTPAnswer(status: Int(response.status.code), headers: response.headers, bytes: Array(buffer.readableBytesView))
+            }
+        } catch is NIOTooManyBytesError {
+            // The service answered, but not with anything this client can read; asking again will not shrink it.
+            throw AttemptFailure(error: .undecodable("the answer is larger than \(MusePayClient.maxAnswerBytes >> 20) MiB"), isRetryable: false)
         } catch {
-            throw AttemptFailure(error: .transport(TransportErrorMapping.failure(for: error)), isRetryable: true)
+            let failure = TransportErrorMapping.failure(for: error, requestWritten: probe.wasPulled)
+            throw AttemptFailure(error: .transport(failure), isRetryable: true)
         }
     }
+}
+
+/// The status, headers and body of one answer.
+struct HTTPAnswer: Sendable {
+    let status: Int
+    let headers: HTTPHeaders
+    let bytes: [UInt8]
 }
 
 /// One failed attempt and whether trying again may help.

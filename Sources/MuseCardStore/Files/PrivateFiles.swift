@@ -13,12 +13,24 @@ public struct StoreFileError: Error, CustomStringConvertible, Sendable, Equatabl
 
 /// Creates folders 0700 and files 0600 whatever the umask, and tightens existing ones.
 enum PrivateFiles {
-    /// Makes the folder (and missing parents) and sets it to 0700.
+    /// Makes the folder and every missing parent 0700 (existing parents are left as they are),
+    /// then sets the folder itself to 0700.
     static func folder(_ url: URL) throws(StoreFileError) {
-        do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
-            throw StoreFileError(path: url.path, message: "cannot create the folder: \(error.localizedDescription)")
+        let path = url.standardizedFileURL.path
+        var current = ""
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o700) == 0 {
+                // mkdir's mode passes through the umask, which may also narrow it below 0700.
+                try setMode(current, 0o700)
+                continue
+            }
+            let reason = errno
+            var info = stat()
+            if stat(current, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { continue }
+            throw StoreFileError(path: current, message: "cannot create the folder: \(String(cString: strerror(reason)))")
         }
-        try setMode(url.path, 0o700)
+        try setMode(path, 0o700)
     }
 
     /// Creates the file if missing and sets it to 0600.

@@ -1,0 +1,23 @@
+/// One deadline over a whole attempt: connect, request, answer head and every byte of the body.
+///
+/// AsyncHTTPClient's own deadline ends when the head arrives, so a body trickled a byte at a
+/// time would otherwise hold the caller for as long as the server likes.
+enum AttemptDeadline {
+    /// The deadline passed before the attempt finished.
+    struct Exceeded: Error {}
+
+    /// Runs `operation`, cancelling it (which closes its connection) once `deadline` passes.
+    static func run<Value: Sendable>(until deadline: ContinuousClock.Instant,
+                                     _ operation: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        try await withThrowingTaskGroup(of: Value?.self) { group in
+            group.addTask { try await operation() }
+            group.addTask {
+                try await Task.sleep(until: deadline, clock: .continuous)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else { throw Exceeded() }
+            return value
+        }
+    }
+}
