@@ -29,10 +29,10 @@ public struct LiveEffectRunner: EffectRunning {
             let result = await env.operations.applicationResult(userId: userId, requestId: requestId, applyId: applyId)
             send(.applicationPolled(userId: userId, requestId: requestId, result, at: env.now()))
         case .addCard(let userId, let cardId):
-            await store(send) { try await env.cache.addCard(userId: userId, cardId: cardId, at: env.now()) }
+            await store(send) { try await env.operations.noteCard(userId: userId, cardId: cardId) }
             send(.cardAdded(userId: userId, cardId: cardId))
         case .forgetCard(let userId, let cardId):
-            await store(send) { try await env.cache.forgetCard(userId: userId, cardId: cardId) }
+            await store(send) { try await env.operations.forgetCard(userId: userId, cardId: cardId) }
         }
     }
 
@@ -97,10 +97,7 @@ public struct LiveEffectRunner: EffectRunning {
 
     private func loadCardholder(userId: String, label: String?, send: @escaping @Sendable (ConsoleAction) -> Void) async {
         var cached: [CachedCard] = []
-        await store(send) {
-            try await env.cache.recordOpened(userId: userId, label: label, at: env.now())
-            cached = try await env.cache.cards(of: userId)
-        }
+        await store(send) { cached = try await env.operations.open(userId: userId, label: label) }
         let entries = cached.map { card -> CardEntry in
             var entry = CardEntry(cardId: card.cardId, record: card.record, fetchedAt: card.fetchedAt)
             entry.error = card.lastError

@@ -72,7 +72,7 @@ enum CardCall {
                                        refused: (CardOperations, MusePayError) async throws -> T) async throws -> T {
         let configuration: ClientConfiguration
         do { configuration = try session.settings.clientConfiguration() } catch {
-            return try await refused(session.operations(service: Unconfigured(error: error)), error)
+            return try await refused(session.operations(service: UnavailableService(error: error)), error)
         }
         let client = MusePayClient(configuration: configuration)
         let result = await work(session.operations(service: client))
@@ -81,8 +81,3 @@ enum CardCall {
     }
 }
 
-/// The service when the client cannot be configured: every call fails unsent with the reason.
-private struct Unconfigured: CardService {
-    let error: MusePayError
-    func send<Request: MusePayRequest>(_ request: Request) async throws(MusePayError) -> Request.Response { throw error }
-}

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MuseCardKit
 import MuseCardStore
-import MuseCardViewModel
+import MuseCardOperations
 
 /// `musecard cards …`: the cache's list of a cardholder's cards (the service has no such list).
 struct CardsCommand: AsyncParsableCommand {
@@ -25,12 +25,12 @@ enum CacheAccess {
         return (session, cache)
     }
 
-    /// Checks the ids, opens the cache and runs one write; a failed write exits 74.
-    static func write(_ connection: ConnectionOptions, user: String, card: String,
-                      _ step: (SQLiteCardCache) async throws -> Void) async throws {
+    /// Checks the ids, opens the cache and runs one change of the index through the operations layer; a failed write exits 74.
+    static func write<T>(_ connection: ConnectionOptions, user: String, card: String,
+                         _ step: (CardOperations) async throws -> T) async throws -> T {
         try ids(user: user, card: card)
-        let (_, cache) = try open(connection)
-        do { try await step(cache) } catch {
+        let (session, _) = try open(connection)
+        do { return try await step(session.operations(service: UnavailableService(error: .configuration("this command does not talk to MusePay")))) } catch {
             StandardError.print("musecard: cannot write the cache: \(error)")
             throw ExitCode(ExitCodes.ioError)
         }
@@ -73,7 +73,7 @@ struct AddCard: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try await CacheAccess.write(connection, user: userId, card: cardId) { try await $0.addCard(userId: userId, cardId: cardId, at: Date()) }
+        try await CacheAccess.write(connection, user: userId, card: cardId) { try await $0.noteCard(userId: userId, cardId: cardId) }
         print("Card \(cardId) noted for cardholder \(userId).")
     }
 }
@@ -87,7 +87,8 @@ struct ForgetCard: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        try await CacheAccess.write(connection, user: userId, card: cardId) { try await $0.forgetCard(userId: userId, cardId: cardId) }
-        print("Card \(cardId) forgotten for cardholder \(userId).")
+        let known = try await CacheAccess.write(connection, user: userId, card: cardId) { try await $0.forgetCard(userId: userId, cardId: cardId) }
+        print(known ? "Card \(cardId) forgotten for cardholder \(userId)." : "Card \(cardId) was not in the cache of cardholder \(userId); nothing to forget.")
     }
 }
+

@@ -1,0 +1,28 @@
+import Foundation
+import MuseCardKit
+import MuseCardStore
+
+/// What the agent tells the local index directly (the service has no list of a cardholder's cards).
+extension CardOperations {
+    /// Notes that `cardId` belongs to `userId`; a no-op without a cache.
+    public func noteCard(userId: String, cardId: String) async throws {
+        try FieldRules.id(userId, field: "user_id")
+        try FieldRules.id(cardId, field: "card_id")
+        try await cache?.addCard(userId: userId, cardId: cardId, at: clock())
+    }
+
+    /// Removes a card from the local index (the card itself is untouched); false when it was not known.
+    @discardableResult
+    public func forgetCard(userId: String, cardId: String) async throws -> Bool {
+        guard let cache, try await cache.cards(of: userId).contains(where: { $0.cardId == cardId }) else { return false }
+        try await cache.forgetCard(userId: userId, cardId: cardId)
+        return true
+    }
+
+    /// Notes that a cardholder was opened and gives back the cards known for them.
+    public func open(userId: String, label: String?) async throws -> [CachedCard] {
+        guard let cache else { return [] }
+        try await cache.recordOpened(userId: userId, label: label, at: clock())
+        return try await cache.cards(of: userId)
+    }
+}
