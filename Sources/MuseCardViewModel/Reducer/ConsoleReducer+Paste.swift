@@ -6,6 +6,7 @@ extension ConsoleReducer {
         let text = TextInput.pasted(raw)
         switch state.ui.modal {
         case .form(var form)?:
+            guard form.fields.indices.contains(form.focused) else { return ignorePaste("no text field is focused", state: &state) }
             let field = form.fields[form.focused]
             guard field.choices.isEmpty else { return ignorePaste("the focused field is a choice (←/→)", state: &state) }
             form.fields[form.focused].value += text.prefix(max(0, field.maxLength - field.value.count))
