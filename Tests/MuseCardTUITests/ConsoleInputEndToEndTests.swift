@@ -98,4 +98,23 @@ struct ConsoleInputEndToEndTests {
         #expect(!summary.contains("unlock VC") && !summary.contains("lock VC"))
         #expect(try auditedActions(session).filter { ["lock", "unlock"].contains($0) }.isEmpty)
     }
+
+    /// After the console ends, by quitting, a stop signal or a crash, the terminal is back in
+    /// plain paste mode: a paste into the shell's terminal carries no bracket markers.
+    @Test(arguments: [(0, 0), (SIGTERM, 143), (SIGABRT, 134)])
+    func bracketedPasteIsTurnedOffWhenTheConsoleEnds(signal: Int32, status: Int) throws {
+        let session = try base.console(user: ConsoleSessionEndToEndTests.zhang)
+        defer { session.kill() }
+        try session.waitUntil("first card loaded") { base.row($0, "6407").contains("ACTIVE") }
+        if signal == 0 {
+            try session.send("q")
+        } else {
+            try session.signalProgram(signal)
+        }
+        try session.waitFor("[exited \(status)]")
+        // The terminal echoes what is pasted now; bracket markers would show as ^[[200~.
+        try session.paste("after-exit")
+        let screen = try session.waitFor("after-exit")
+        #expect(!screen.contains("200~") && !screen.contains("201~"))
+    }
 }
