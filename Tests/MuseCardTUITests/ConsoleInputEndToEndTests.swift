@@ -31,6 +31,10 @@ struct ConsoleInputEndToEndTests {
         let session = try base.console(user: ConsoleSessionEndToEndTests.zhang)
         defer { session.kill() }
         try session.waitUntil("first card loaded") { base.row($0, "6407").contains("ACTIVE") }
+        // No text field focused: the paste is dropped, not read as l (lock) and y (yes).
+        try session.paste("ly")
+        var screen = try session.waitFor("Paste ignored: no text field is focused")
+        #expect(!screen.contains("Lock card?"))
         try session.send("enter")
         try session.waitFor("─ Actions")
         // lock, unlock, activate, activate physical, then update phone.
@@ -38,7 +42,7 @@ struct ConsoleInputEndToEndTests {
         try session.waitFor("Update phone — VC1000000005")
         try session.send("tab")
         try session.paste("4915\u{1B}[0mly")
-        var screen = try session.waitUntil("the paste typed into the phone field") { $0.contains("4915ly") }
+        screen = try session.waitUntil("the paste typed into the phone field") { $0.contains("4915ly") }
         #expect(screen.contains("Update phone — VC1000000005"), "the form is still open")
         #expect(!screen.contains("Lock card?") && !screen.contains("lock: sent"))
         try session.keeps("the form stays open, no lock dialog", for: 1) {
