@@ -6,6 +6,7 @@
 #include <wchar.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 #if __has_include(<ncursesw/ncurses.h>)
 #include <ncursesw/ncurses.h>
 #else
@@ -33,9 +34,18 @@ static inline int cn_get_wch(WINDOW *w, unsigned int *out) {
     return rc;
 }
 
+/// Turns bracketed paste on or off (pastes then arrive between ESC [200~ and ESC [201~).
+/// Written straight to the terminal with write(2), so the crash handler may call it too.
+static inline void cn_bracketed_paste(int on) {
+    const char *sequence = on ? "\033[?2004h" : "\033[?2004l";
+    ssize_t written = write(STDOUT_FILENO, sequence, strlen(sequence));
+    (void)written;
+}
+
 /// On a crash signal: give the terminal back, then die of the same signal.
 static void cn_crash_handler(int sig) {
     endwin();
+    cn_bracketed_paste(0);
     signal(sig, SIG_DFL);
     raise(sig);
 }

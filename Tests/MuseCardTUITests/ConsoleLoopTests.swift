@@ -11,11 +11,23 @@ struct ConsoleLoopTests {
         var version = 0
         var exitRequested = false
         var heights: [Int] = []
+        var pastes: [String] = []
+        /// What the loop said about the size, in order, with the keys received so far.
+        var tooSmallReports: [(Bool, keysBefore: Int)] = []
 
         func send(key: String) {
             keys.append(key)
             version += 1
             if key == "q" { exitRequested = true }
+        }
+
+        func send(paste text: String) {
+            pastes.append(text)
+            version += 1
+        }
+
+        func terminalTooSmall(_ tooSmall: Bool) {
+            tooSmallReports.append((tooSmall, keys.count))
         }
 
         func screen(now: Date, listHeight: Int) -> ScreenModel {
@@ -31,6 +43,7 @@ struct ConsoleLoopTests {
         var script: [TerminalEvent?]
         let canvas: TextCanvas
         var onEmpty: () -> Void = {}
+        var sizeAfterResize = Size(columns: 100, rows: 30)
 
         init(size: Size, script: [TerminalEvent?]) {
             self.size = size
@@ -41,7 +54,7 @@ struct ConsoleLoopTests {
         func nextEvent() -> TerminalEvent? {
             guard !script.isEmpty else { onEmpty(); return nil }
             let event = script.removeFirst()
-            if event == .resize { size = Size(columns: 100, rows: 30) }
+            if event == .resize { size = sizeAfterResize }
             return event
         }
 
@@ -86,5 +99,22 @@ struct ConsoleLoopTests {
         #expect(loop.run() == .signal(SIGINT))
         // The sample has a call in flight, so the spinner asks for a frame on every half-second poll.
         #expect(loop.framesDrawn == 4)
+    }
+
+    @Test func pastesReachTheSourceAsPastesNotKeys() {
+        let source = FakeSource()
+        let terminal = FakeTerminal(size: Size(columns: 80, rows: 24), script: [.paste("4915\u{1B}[0mly"), .key("q")])
+        #expect(ConsoleLoop(source: source, terminal: terminal, clock: { SampleScreens.now }).run() == .quit)
+        #expect(source.pastes == ["4915\u{1B}[0mly"])
+        #expect(source.keys == ["q"])
+    }
+
+    @Test func theSourceLearnsOfTheTooSmallScreenBeforeTheNextKey() {
+        let source = FakeSource()
+        let terminal = FakeTerminal(size: Size(columns: 80, rows: 24), script: [.key("j"), .resize, .key("l"), .key("q")])
+        terminal.sizeAfterResize = Size(columns: 59, rows: 15)
+        #expect(ConsoleLoop(source: source, terminal: terminal, clock: { SampleScreens.now }).run() == .quit)
+        #expect(source.tooSmallReports.map { $0.0 } == [false, true])
+        #expect(source.tooSmallReports.map { $0.keysBefore } == [0, 1], "reported after j, before l")
     }
 }

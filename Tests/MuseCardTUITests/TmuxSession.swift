@@ -64,6 +64,25 @@ final class TmuxSession {
         }
     }
 
+    /// Pastes `text` the way a terminal does: through a tmux buffer with `paste-buffer -p`, so
+    /// it arrives bracketed (`ESC [200~ … ESC [201~`) when the program turned bracketed paste on,
+    /// and as bare characters when it did not.
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "-b", "musecard-paste", "--", text])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "musecard-paste", "-t", name])
+    }
+
+    /// Watches the screen for `seconds` and fails with the screen as soon as `condition` stops
+    /// holding: for "nothing happens" checks, which one capture cannot prove.
+    func keeps(_ what: String, for seconds: TimeInterval, _ condition: (String) -> Bool) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let screen = try capture()
+            guard condition(screen) else { throw Failure(description: "\(what) stopped holding; the screen was:\n\(screen)") }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
+
     /// The visible screen as text.
     func capture() throws -> String {
         try tmux(["capture-pane", "-p", "-t", name])

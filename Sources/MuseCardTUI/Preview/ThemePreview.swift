@@ -11,6 +11,7 @@ public final class ThemePreview: ScreenSource, Sendable {
         var selected = 0
         var modal: ModalModel?
         var quit = false
+        var tooSmall = false
     }
 
     private let state = Mutex(State())
@@ -21,6 +22,10 @@ public final class ThemePreview: ScreenSource, Sendable {
     public func send(key: String) {
         state.withLock { state in
             state.version += 1
+            if state.tooSmall {
+                state.quit = state.quit || key == "q"
+                return
+            }
             if state.modal != nil {
                 if key == "esc" || key == "?" || key == "q" || key == "enter" { state.modal = nil }
                 return
@@ -34,6 +39,13 @@ public final class ThemePreview: ScreenSource, Sendable {
             default: break
             }
         }
+    }
+
+    /// The preview has no text input: a paste is ignored.
+    public func send(paste text: String) {}
+
+    public func terminalTooSmall(_ tooSmall: Bool) {
+        state.withLock { $0.tooSmall = tooSmall }
     }
 
     public var version: Int { state.withLock { $0.version } }

@@ -34,11 +34,18 @@ public final class ConsoleLoop {
         var drawnAt = Date.distantPast
         var tick: TimeInterval = 1
         var dirty = true
+        var reportedTooSmall: Bool?
         while true {
             if let signal = stopSignal() { return .signal(signal) }
             if source.exitRequested { return .quit }
             let now = clock()
             let size = terminal.size
+            // Before the frame and before the next key: keys meant for a screen that is not shown are dropped.
+            let tooSmall = ScreenLayout(size: size).isTooSmall
+            if tooSmall != reportedTooSmall {
+                source.terminalTooSmall(tooSmall)
+                reportedTooSmall = tooSmall
+            }
             let version = source.version
             if dirty || version != drawnVersion || size != drawnSize || now.timeIntervalSince(drawnAt) >= tick {
                 let layout = ScreenLayout(size: size)
@@ -53,6 +60,8 @@ public final class ConsoleLoop {
             case .key(let name):
                 // A key that changes the state bumps the version; one that changes nothing draws nothing.
                 source.send(key: name)
+            case .paste(let text):
+                source.send(paste: text)
             case .resize:
                 dirty = true
             case nil:

@@ -6,10 +6,16 @@ import Foundation
 public final class NCursesTerminal: TerminalDevice {
     /// How long `nextEvent` waits for a key, in milliseconds.
     public static let pollMilliseconds: Int32 = 50
+    /// Characters read in one `nextEvent` while a sequence or paste is unfinished, before the
+    /// loop gets a turn to check signals and draw.
+    static let maxReadsPerEvent = 4096
 
     private let window: UnsafeMutablePointer<WINDOW>
     private let canvas: NCursesCanvas
     private var isOpen = true
+    private var decoder = InputDecoder()
+    /// Events completed by one read beyond the first, handed out by the next calls.
+    private var queued: [TerminalEvent] = []
 
     /// Takes over the terminal with `theme`. Call `close()` when done (also on errors).
     public init(theme: Theme) throws {
@@ -26,6 +32,7 @@ public final class NCursesTerminal: TerminalDevice {
         cbreak()
         set_escdelay(25)
         curs_set(0)
+        cn_bracketed_paste(1)
         wtimeout(window, NCursesTerminal.pollMilliseconds)
         if !theme.isMonochrome && has_colors() {
             start_color()
@@ -37,14 +44,23 @@ public final class NCursesTerminal: TerminalDevice {
     public var size: Size { canvas.size }
 
     public func nextEvent() -> TerminalEvent? {
-        var value: UInt32 = 0
-        let result = cn_get_wch(window, &value)
-        if result == cn_err() { return nil }
-        if result == cn_key_code_yes() {
-            if Int32(value) == cn_key_resize() { return .resize }
-            return KeyDecoder.name(for: .keyCode(Int32(value))).map(TerminalEvent.key)
+        if !queued.isEmpty { return queued.removeFirst() }
+        // Reads on while a sequence or paste is unfinished, so it arrives as one event.
+        for _ in 0..<NCursesTerminal.maxReadsPerEvent {
+            var value: UInt32 = 0
+            let result = cn_get_wch(window, &value)
+            if result == cn_err() { return take(decoder.idle()) }
+            if result == cn_key_code_yes() && Int32(value) == cn_key_resize() { return .resize }
+            let input: KeyDecoder.Input = result == cn_key_code_yes() ? .keyCode(Int32(value)) : .character(value)
+            let events = decoder.feed(input)
+            if !events.isEmpty { return take(events) }
         }
-        return KeyDecoder.name(for: .character(value)).map(TerminalEvent.key)
+        return nil
+    }
+
+    private func take(_ events: [TerminalEvent]) -> TerminalEvent? {
+        queued += events
+        return queued.isEmpty ? nil : queued.removeFirst()
     }
 
     public func present(_ draw: (Canvas) -> Void) {
@@ -58,6 +74,7 @@ public final class NCursesTerminal: TerminalDevice {
         guard isOpen else { return }
         isOpen = false
         endwin()
+        cn_bracketed_paste(0)
     }
 
     deinit { close() }

@@ -1,11 +1,15 @@
 import Foundation
 import MuseCardViewModel
 
-/// What the event loop needs from the view-model runtime: send keys, know when the state
+/// What the event loop needs from the view-model runtime: send keys and pastes, know when the state
 /// changed, get the frame to draw, and know when to stop.
 public protocol ScreenSource: AnyObject, Sendable {
     /// Sends one key by name (`j`, `enter`, `ctrl-r`…); thread-safe, returns at once.
     func send(key: String)
+    /// Sends text pasted in one go: it goes to the focused text input only, never as keys.
+    func send(paste text: String)
+    /// Says whether the "terminal too small" screen is up: while it is, only quit is honoured.
+    func terminalTooSmall(_ tooSmall: Bool)
     /// Increments on every state change.
     var version: Int { get }
     /// The frame to draw, with `listHeight` card rows.

@@ -4,6 +4,8 @@ public enum TerminalEvent: Sendable, Equatable {
     case key(String)
     /// The terminal changed size.
     case resize
+    /// Text pasted in one go (bracketed paste): text, never keys.
+    case paste(String)
 }
 
 /// The terminal as the event loop sees it: a size, events, and a way to paint a frame.

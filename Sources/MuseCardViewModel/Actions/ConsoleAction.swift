@@ -8,6 +8,10 @@ public enum ConsoleAction: Sendable, Equatable {
     // Intents.
     /// A key, by name: the character itself, or `up`, `enter`, `esc`, `ctrl-c`, …
     case keyPressed(String)
+    /// Text pasted in one go: goes to the focused text input only, never read as keys.
+    case pasted(String)
+    /// The front shows (true) or stops showing the "terminal too small" screen.
+    case terminalTooSmall(Bool)
     /// The front reports how many card rows fit.
     case viewportChanged(listHeight: Int)
     case openCardholder(userId: String, label: String?, ticket: String?)

@@ -25,7 +25,9 @@ public enum ActionAvailability {
         case .addCard:
             return state.data.cardholder == nil ? "no cardholder open" : nil
         case .actionMenu:
-            return state.data.cardholder == nil ? "no cardholder open" : nil
+            if state.data.cardholder == nil { return "no cardholder open" }
+            // The menu is about the selected card; without cards it still offers apply and add.
+            return !state.data.cards.isEmpty && selectedCard(state) == nil ? "no card selected" : nil
         case .moveDown, .moveUp, .first, .last, .pageDown, .pageUp, .openCardholder, .filter, .sort, .togglePhone, .help, .quit, .back:
             return nil
         }
@@ -36,12 +38,17 @@ public enum ActionAvailability {
         state.data.cards.filter { $0.status == .active && $0.pending.isEmpty }.map(\.cardId)
     }
 
+    /// The selected card while its row is visible: a card the filter hides is never acted on.
     static func selectedCard(_ state: ConsoleState) -> CardEntry? {
         guard let id = state.ui.selectedCardId else { return nil }
+        let card: CardEntry?
         if let index = state.ui.selectionHint.value, state.data.cards.indices.contains(index), state.data.cards[index].cardId == id {
-            return state.data.cards[index]
+            card = state.data.cards[index]
+        } else {
+            card = state.data.card(id)
         }
-        return state.data.card(id)
+        guard let card, state.ui.filterText.isEmpty || VisibleCards.matches(card, state.ui.filterText.lowercased()) else { return nil }
+        return card
     }
 
     private static func cardActionReason(_ action: KeyAction, state: ConsoleState) -> String? {

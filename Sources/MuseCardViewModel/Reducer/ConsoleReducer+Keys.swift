@@ -2,11 +2,13 @@ import MuseCardKit
 
 extension ConsoleReducer {
     /// Routes a key: the open popup first, then the filter being typed, then the key table.
+    /// While the terminal is too small nothing is on screen to act on: only quit is honoured.
     func keyPressed(_ key: String, state: inout ConsoleState) -> [Effect] {
-        if key == "ctrl-c" {
+        if key == "ctrl-c" || (state.ui.isTerminalTooSmall && activeKeys(state).action(forKey: key) == .quit) {
             state.ui.exitRequested = true
             return []
         }
+        if state.ui.isTerminalTooSmall { return [] }
         if let modal = state.ui.modal { return modalKey(key, modal: modal, state: &state) }
         if state.ui.isEditingFilter { return filterKey(key, state: &state) }
         guard let action = activeKeys(state).action(forKey: key) else { return [] }
@@ -100,20 +102,10 @@ extension ConsoleReducer {
             Navigation.move(by: key == "down" ? 1 : -1, state: &state)
             return []
         default:
-            guard let character = TextInput.character(for: key), state.ui.filterText.count < 64 else { return [] }
+            guard let character = TextInput.character(for: key), state.ui.filterText.count < ConsoleUI.maxFilterLength else { return [] }
             state.ui.filterText.append(character)
         }
         Navigation.keepSelectionVisible(&state)
         return []
-    }
-}
-
-/// Turns key names into typed text.
-enum TextInput {
-    /// The character a key types, or nil for keys that do not type (arrows, enter, ctrl-…).
-    static func character(for key: String) -> Character? {
-        if key == "space" { return " " }
-        guard key.count == 1, let character = key.first else { return nil }
-        return character.unicodeScalars.allSatisfy({ !$0.isUnprintable }) ? character : nil
     }
 }

@@ -121,7 +121,7 @@ extension ConsoleReducer {
             state.ui.modal = nil
             return []
         default:
-            guard let character = TextInput.character(for: key), picker.input.count < 64 else { return [] }
+            guard let character = TextInput.character(for: key), picker.input.count < PickerState.maxInputLength else { return [] }
             picker.input.append(character)
             picker.error = nil
         }

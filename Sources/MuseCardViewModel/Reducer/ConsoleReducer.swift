@@ -13,7 +13,7 @@ public struct ConsoleReducer: Sendable {
         let effects = apply(action, to: &state)
         // Moving through the list changes nothing in flight; everything else may.
         switch action {
-        case .keyPressed, .viewportChanged: if !effects.isEmpty { state.data.recountInFlight() }
+        case .keyPressed, .pasted, .terminalTooSmall, .viewportChanged: if !effects.isEmpty { state.data.recountInFlight() }
         default: state.data.recountInFlight()
         }
         return effects
@@ -23,6 +23,11 @@ public struct ConsoleReducer: Sendable {
         switch action {
         case .keyPressed(let key):
             return keyPressed(key, state: &state)
+        case .pasted(let text):
+            return pasted(text, state: &state)
+        case .terminalTooSmall(let tooSmall):
+            state.ui.isTerminalTooSmall = tooSmall
+            return []
         case .viewportChanged(let height):
             state.ui.listHeight = max(1, height)
             Navigation.keepSelectionVisible(&state)

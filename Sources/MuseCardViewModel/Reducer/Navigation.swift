@@ -3,7 +3,8 @@ enum Navigation {
     static func move(by delta: Int, state: inout ConsoleState) {
         let list = VisibleCards.list(state)
         guard !list.isEmpty else { return }
-        move(to: (position(in: list, state) ?? 0) + delta, in: list, state: &state)
+        // With nothing selected (everything was filtered away) the first key lands on the first row.
+        move(to: position(in: list, state).map { $0 + delta } ?? 0, in: list, state: &state)
     }
 
     static func move(to index: Int, state: inout ConsoleState) {
@@ -19,7 +20,8 @@ enum Navigation {
         keepSelectionVisible(state: &state, list: list)
     }
 
-    /// Re-selects a visible card when the selection was filtered away, and scrolls to it.
+    /// Re-selects a visible card when the selection was filtered away, and scrolls to it; with
+    /// no row visible nothing is selected, so no card action can reach a hidden card.
     static func keepSelectionVisible(_ state: inout ConsoleState) {
         keepSelectionVisible(state: &state, list: VisibleCards.list(state))
     }
@@ -39,6 +41,7 @@ enum Navigation {
 
     private static func keepSelectionVisible(state: inout ConsoleState, list: [CardEntry]) {
         guard !list.isEmpty else {
+            state.ui.selectedCardId = nil
             state.ui.scrollOffset = 0
             return
         }

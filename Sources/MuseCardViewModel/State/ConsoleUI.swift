@@ -2,6 +2,9 @@ import Foundation
 
 /// Focus, selection, filter, sort, the open modal and the flash line.
 public struct ConsoleUI: Sendable, Equatable {
+    /// The longest filter text.
+    public static let maxFilterLength = 64
+
     public var selectedCardId: String? {
         didSet { if selectedCardId != oldValue { selectionHint = IndexHint() } }
     }
@@ -17,6 +20,8 @@ public struct ConsoleUI: Sendable, Equatable {
     public var listHeight = 10
     /// Index of the first visible row.
     public var scrollOffset = 0
+    /// The front shows "terminal too small" instead of the console: only quit is honoured.
+    public var isTerminalTooSmall = false
     public var exitRequested = false
     /// The agent chose to wait for calls in flight: quit once the last one is recorded.
     public var quitWhenIdle = false

@@ -34,6 +34,9 @@ public struct Confirmation: Sendable, Equatable {
 
 /// The cardholder picker: a list of known cardholders and a typed user id.
 public struct PickerState: Sendable, Equatable {
+    /// The longest user id the picker takes.
+    public static let maxInputLength = 64
+
     public var selected = 0
     /// A user id being typed; when empty, Enter opens the selected entry.
     public var input = ""
