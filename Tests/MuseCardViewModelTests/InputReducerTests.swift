@@ -1,5 +1,6 @@
 import Foundation
 import MuseCardKit
+import MuseCardOperations
 @testable import MuseCardViewModel
 import Testing
 
@@ -116,7 +117,7 @@ struct InputReducerTests {
         #expect(h.state.ui.selectedCardId == "C1")
         h.keys("l")
         guard case .confirm(let confirmation)? = h.state.ui.modal else { Issue.record("no confirmation"); return }
-        #expect(confirmation.command == .lock(cardId: "C1"))
+        #expect(confirmation.command == .operation(.lock(cardId: "C1")))
     }
 
     @Test func aHiddenSelectionIsNeverActedOn() throws {
