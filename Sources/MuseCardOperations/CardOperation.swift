@@ -3,7 +3,8 @@ import MuseCardStore
 
 /// A change to one card (or, for apply, to a cardholder), validated by the layer before it is sent.
 public enum CardOperation: Sendable, Equatable {
-    case lock(cardId: String)
+    /// The reason is recorded by the layer (the service takes none).
+    case lock(cardId: String, reason: LockReason? = nil)
     case unlock(cardId: String)
     case activate(cardId: String)
     case activatePhysical(cardId: String)
@@ -35,7 +36,7 @@ public enum CardOperation: Sendable, Equatable {
     /// The card the operation is about (for replace: the original card), if one.
     public var cardId: String? {
         switch self {
-        case .lock(let id), .unlock(let id), .activate(let id), .activatePhysical(let id): return id
+        case .lock(let id, _), .unlock(let id), .activate(let id), .activatePhysical(let id): return id
         case .updatePhone(let id, _, _), .changeLimit(let id, _), .changePIN(let id, _),
              .replace(let id, _), .sensitiveInfo(let id, _): return id
         case .apply: return nil

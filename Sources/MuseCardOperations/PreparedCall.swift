@@ -8,9 +8,13 @@ struct PreparedCall: Sendable {
     /// Sends, and gives the answer with its decoded JSON (for `--json`; none for the one-time link).
     let send: @Sendable (any CardService) async throws(MusePayError) -> (OperationAnswer, JSONValue?)
 
-    init<Request: MusePayRequest>(_ request: Request, answer: @escaping @Sendable (Request.Response) -> OperationAnswer) {
-        validate = { () throws(MusePayError) in try request.validate() }
-        auditParameters = request.auditParameters
+    init<Request: MusePayRequest>(_ request: Request, recording reason: LockReason? = nil,
+                                  answer: @escaping @Sendable (Request.Response) -> OperationAnswer) {
+        validate = { () throws(MusePayError) in
+            try request.validate()
+            try reason?.validate()
+        }
+        auditParameters = request.auditParameters.merging(reason?.auditParameters ?? [:]) { own, _ in own }
         send = { service throws(MusePayError) in
             let response = try await service.send(request)
             let value = answer(response)
@@ -23,7 +27,8 @@ struct PreparedCall: Sendable {
     static func make(_ operation: CardOperation, userId: String, requestId: String?) -> PreparedCall {
         let id = requestId ?? ""
         switch operation {
-        case .lock(let card): return PreparedCall(LockCardRequest(userId: userId, cardId: card)) { .status($0.status) }
+        case .lock(let card, let reason):
+            return PreparedCall(LockCardRequest(userId: userId, cardId: card), recording: reason) { .status($0.status) }
         case .unlock(let card): return PreparedCall(UnlockCardRequest(userId: userId, cardId: card)) { .status($0.status) }
         case .activate(let card): return PreparedCall(ActivateCardRequest(userId: userId, cardId: card)) { .status($0.status) }
         case .activatePhysical(let card):

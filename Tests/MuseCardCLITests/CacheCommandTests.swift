@@ -59,7 +59,7 @@ struct CacheCommandTests {
     @Test func badIdsAndMissingPartnerAreRefused() async throws {
         let h = try CLIStoreHarness()
         let bad = try await h.run(["cards", "add", "--user", "U\u{1B}[2J", "--card", "C1"])
-        #expect(bad.status == 64 && bad.stderr.contains("user_id"))
+        #expect(bad.status == 64 && bad.stderr.contains("--user"), "the flag is named, not the API field")
         var noPartner = h
         noPartner.environment["MUSECARD_PARTNER_ID"] = nil
         let result = try await noPartner.run(["cards", "list", "--user", "U1"])

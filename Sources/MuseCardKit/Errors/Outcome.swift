@@ -69,3 +69,11 @@ public enum ExitCodes {
     /// EX_CONFIG: missing or bad configuration, or a read-only profile.
     public static let configuration: Int32 = 78
 }
+
+extension MusePayError {
+    /// The same error with a validation field renamed (e.g. an API field to the flag a person typed).
+    public func renamingField(_ names: [String: String]) -> MusePayError {
+        guard case .validation(let field, let reason) = self, let name = names[field] else { return self }
+        return .validation(field: name, reason: reason)
+    }
+}

@@ -27,7 +27,9 @@ enum CardCall {
         }
         for warning in report.warnings { StandardError.print("musecard: warning: \(ServiceText.message(warning))") }
         guard report.outcome == .applied else {
-            StandardError.print("musecard: \(report.message)")
+            var shown = report
+            shown.error = report.error?.renamingField(ExitStatus.flags)
+            StandardError.print("musecard: \(shown.message)")
             if report.cardUnknown, let card = operation.cardId {
                 StandardError.print("musecard: MusePay does not know card \(ServiceText.sanitize(card)); it was not added (forget it with: musecard cards forget --user \(userId) --card \(ServiceText.sanitize(card)))")
             }

@@ -26,11 +26,25 @@ extension StatusCommand {
     }
 }
 
-struct LockCard: StatusCommand {
+struct LockCard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lock", abstract: "Lock (freeze) a card.")
     @OptionGroup var target: CardTarget
+    @Option(name: .customLong("reason"), help: "Why: CUSTOMER_REQUEST, LOST, STOLEN, FRAUD_SUSPECTED, COMPROMISED or OTHER (recorded in the audit trail).")
+    var reason: String?
+    @Option(name: .customLong("note"), help: "A note for the audit trail; required with --reason OTHER.")
+    var note: String?
     @OptionGroup var connection: ConnectionOptions
-    static func operation(_ cardId: String) -> CardOperation { .lock(cardId: cardId) }
+
+    func run() async throws {
+        var lockReason: LockReason?
+        if let reason {
+            do { lockReason = try LockReason(parsing: reason, note: note) } catch { throw ExitStatus.fail(error) }
+        } else if note != nil {
+            throw ExitStatus.fail(.validation(field: "--note", reason: "needs --reason"))
+        }
+        try await CardCall.perform(.lock(cardId: target.cardId, reason: lockReason), userId: target.userId, connection: connection,
+                                   json: target.json, render: CardSummary.statusChange)
+    }
 }
 
 struct UnlockCard: StatusCommand {
