@@ -66,7 +66,7 @@ struct JournalResumeCommandTests {
             sent = await slow.received("/v1/card/apply")
         }
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        _ = await ProcessRunner.exit(of: process)
         await slow.stop()
         let killedId = try #require(sent.first?["request_id"]?.scalarText)
 

@@ -53,7 +53,7 @@ struct OutcomeTests {
         await client.shutdown()
         await server.stop()
         #expect(error == .transport(.timeout))
-        #expect(waited < .milliseconds(1500), "waited \(waited)")
+        #expect(waited < .seconds(20), "a silent server would hold the call for ever; the deadline ends it (waited \(waited))")
         expect(error, .unknown, exit: ExitCodes.unknown)
     }
 

@@ -24,6 +24,16 @@ public enum ProcessRunner {
         }
     }
 
+    /// Waits for a started process on a thread of its own (never on the cooperative pool); its exit status.
+    public static func exit(of process: Process) async -> Int32 {
+        await withCheckedContinuation { continuation in
+            Thread {
+                process.waitUntilExit()
+                continuation.resume(returning: process.terminationStatus)
+            }.start()
+        }
+    }
+
     /// The blocking form, for code already running on a thread of its own (never on the cooperative pool).
     public static func runBlocking(_ executable: String, _ arguments: [String], stdin: String? = nil,
                                    environment: [String: String] = [:], clearEnvironment: Bool = false) throws -> ProcessResult {
