@@ -18,11 +18,11 @@ import Testing
     }
 
     @Test func servePrintsItsURLFirstServesTheCardCommandAndStopsOnSIGTERM() async throws {
-        let outcome = try await Self.offPool { try Self.serveScenario() }
+        let outcome = try await SandboxProcess.offPool { try Self.serveScenario() }
         let first = try #require(outcome.lines.first)
         #expect(first.hasPrefix("http://127.0.0.1:"))
         #expect(URL(string: first)?.port != nil)
-        let env = Self.exports(outcome.lines)
+        let env = SandboxProcess.exports(outcome.lines)
         #expect(env["MUSECARD_BASE_URL"] == first)
         #expect(env["MUSECARD_PRIVATE_KEY"]?.hasPrefix(outcome.keyFolder) == true)
         #expect(outcome.keyMode == 0o600)
@@ -48,10 +48,10 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { if process.isRunning { process.terminate() } }
-        outcome.lines = readLines(out.fileHandleForReading) { lines in
+        outcome.lines = SandboxProcess.readLines(out.fileHandleForReading) { lines in
             lines.contains { $0.hasPrefix("export MUSECARD_PLATFORM_PUBLIC_KEY=") } || lines.count > 20
         }
-        var env = exports(outcome.lines)
+        var env = SandboxProcess.exports(outcome.lines)
         env["HOME"] = state.path
         if let key = env["MUSECARD_PRIVATE_KEY"] {
             outcome.keyMode = try FileManager.default.attributesOfItem(atPath: key)[.posixPermissions] as? Int
@@ -63,41 +63,5 @@ import Testing
         outcome.exitedNormally = process.terminationReason == .exit
         outcome.exitStatus = process.terminationStatus
         return outcome
-    }
-
-    /// The `export NAME=value` lines as a dictionary.
-    static func exports(_ lines: [String]) -> [String: String] {
-        var env: [String: String] = [:]
-        for line in lines where line.hasPrefix("export ") {
-            let pair = line.dropFirst("export ".count).split(separator: "=", maxSplits: 1).map(String.init)
-            if pair.count == 2 { env[pair[0]] = pair[1] }
-        }
-        return env
-    }
-
-    /// Reads standard output line by line until `stop` says enough (or the pipe closes).
-    static func readLines(_ handle: FileHandle, until stop: ([String]) -> Bool) -> [String] {
-        var lines: [String] = [], current: [UInt8] = []
-        var byte: UInt8 = 0
-        while !stop(lines) {
-            let count = read(handle.fileDescriptor, &byte, 1)
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            if byte == UInt8(ascii: "\n") {
-                lines.append(String(decoding: current, as: UTF8.self))
-                current = []
-            } else {
-                current.append(byte)
-            }
-        }
-        return lines
-    }
-
-    /// Runs blocking work (pipes, child processes) on a plain thread, so it never holds one of
-    /// the few cooperative threads that in-process servers of parallel tests need.
-    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
-        }
     }
 }

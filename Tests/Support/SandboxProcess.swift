@@ -29,11 +29,7 @@ public final class SandboxProcess: @unchecked Sendable {
         let lines = Self.readLines(out.fileHandleForReading) { lines in
             lines.contains { $0.hasPrefix("export MUSECARD_PLATFORM_PUBLIC_KEY=") } || lines.count > 40
         }
-        var env: [String: String] = [:]
-        for line in lines where line.hasPrefix("export ") {
-            let pair = line.dropFirst("export ".count).split(separator: "=", maxSplits: 1).map(String.init)
-            if pair.count == 2 { env[pair[0]] = pair[1] }
-        }
+        let env = Self.exports(lines)
         guard let first = lines.first, first.hasPrefix("http://"), env["MUSECARD_BASE_URL"] != nil else {
             process.terminate()
             process.waitUntilExit()
@@ -115,7 +111,18 @@ public final class SandboxProcess: @unchecked Sendable {
         }
     }
 
-    static func readLines(_ handle: FileHandle, until stop: ([String]) -> Bool) -> [String] {
+    /// The `export NAME=value` lines `sandbox serve` prints, as a dictionary.
+    public static func exports(_ lines: [String]) -> [String: String] {
+        var env: [String: String] = [:]
+        for line in lines where line.hasPrefix("export ") {
+            let pair = line.dropFirst("export ".count).split(separator: "=", maxSplits: 1).map(String.init)
+            if pair.count == 2 { env[pair[0]] = pair[1] }
+        }
+        return env
+    }
+
+    /// Reads standard output line by line until `stop` says enough (or the pipe closes).
+    public static func readLines(_ handle: FileHandle, until stop: ([String]) -> Bool) -> [String] {
         var lines: [String] = [], current: [UInt8] = []
         var byte: UInt8 = 0
         while !stop(lines) {

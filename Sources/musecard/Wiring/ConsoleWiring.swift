@@ -42,7 +42,6 @@ enum ConsoleWiring {
             journal = nil
             notice = "The journal \(paths.journalFile.path) cannot be opened (\(error)); apply and replace will not be sent."
         }
-        if backend.isDemo { await seedDemoCards(cache) }
         let session = SessionInfo(
             sessionId: "tui-" + Nonce.make().prefix(12), operatorName: settings.actingOperator(environment),
             profile: backend.profile, environment: backend.badge, readOnly: readOnly || settings.readOnly, startedAt: Date()
@@ -50,6 +49,7 @@ enum ConsoleWiring {
         let context = OperationContext(operatorName: session.operatorName, sessionId: session.sessionId,
                                        profile: session.profile, readOnly: session.readOnly)
         let operations = CardOperations(service: backend.client, audit: audit, journal: journal, cache: cache, context: context)
+        if backend.isDemo { await seedDemoCards(operations) }
         let env = ConsoleEnvironment(operations: operations, cache: cache, session: session,
                                      featuredCardholders: backend.isDemo ? demoCardholders : [])
         let runtime = ConsoleRuntime(state: ConsoleState(session: session), keys: keys, runner: LiveEffectRunner(environment: env))
@@ -79,9 +79,9 @@ enum ConsoleWiring {
     }
 
     /// There is no list-cards endpoint: the console learns the demo cards from the sandbox's own list.
-    static func seedDemoCards(_ cache: any CardCache) async {
+    static func seedDemoCards(_ operations: CardOperations) async {
         for holder in DemoData.cardholders {
-            for cardId in holder.cardIds { try? await cache.addCard(userId: holder.userId, cardId: cardId, at: Date()) }
+            for cardId in holder.cardIds { try? await operations.noteCard(userId: holder.userId, cardId: cardId) }
         }
     }
 }
