@@ -42,6 +42,11 @@ public final class AuditLog: AuditSink, @unchecked Sendable {
         }
     }
 
+    /// This trail's entries passing the filter, oldest first; bad lines are skipped.
+    public func entries(matching filter: AuditFilter) async throws -> [AuditEntry] {
+        try Self.read(path: path, filter: filter)
+    }
+
     /// Entries of the file passing the filter, oldest first; bad lines are skipped (see `scan` to learn about them).
     public static func read(path: String, filter: AuditFilter) throws -> [AuditEntry] {
         try scan(path: path, filter: filter).entries

@@ -12,4 +12,6 @@ public actor InMemoryAuditSink: AuditSink {
         kept.parameters = SecretFilter.strip(entry.parameters)
         entries.append(kept)
     }
+
+    public func entries(matching filter: AuditFilter) -> [AuditEntry] { entries.filter(filter.matches) }
 }

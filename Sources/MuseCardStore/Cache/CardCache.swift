@@ -15,6 +15,12 @@ public protocol CardCache: Sendable {
     func forgetCard(userId: String, cardId: String) async throws
     /// Keeps a fetched record, adding the card if unknown, and clears its last error.
     func saveRecord(_ record: CardRecord, fetchedAt: Date) async throws
+    /// Keeps what the service said of a cardholder (name, email, phone, xid), for finding them later.
+    func saveProfile(_ profile: CardholderProfile) async throws
+    /// The profile of a cardholder, if the index has one.
+    func profile(of userId: String) async throws -> CardholderProfile?
+    /// The user ids the index matches for a search (profiles, and the phone of cached card records).
+    func searchCardholders(_ search: CardholderSearch) async throws -> [String]
     /// Keeps the last error met for a card, adding the card if unknown.
     func saveError(userId: String, cardId: String, message: String, at: Date) async throws
 }

@@ -5,6 +5,7 @@ import MuseCardKit
 public actor InMemoryCardCache: CardCache {
     private var holders: [String: CardholderEntry] = [:]
     private var cardList: [CachedCard] = []
+    private var profiles: [String: CardholderProfile] = [:]
 
     /// An empty cache.
     public init() {}
@@ -57,6 +58,41 @@ public actor InMemoryCardCache: CardCache {
         guard let i = index(userId, cardId) else { return }
         cardList[i].lastError = message
         cardList[i].lastErrorAt = date
+    }
+
+    public func saveProfile(_ profile: CardholderProfile) {
+        noteHolder(profile.userId)
+        var kept = profiles[profile.userId] ?? CardholderProfile(userId: profile.userId)
+        kept.xid = profile.xid ?? kept.xid
+        kept.firstName = profile.firstName ?? kept.firstName
+        kept.lastName = profile.lastName ?? kept.lastName
+        kept.email = profile.email ?? kept.email
+        kept.phone = profile.phone ?? kept.phone
+        kept.kycStatus = profile.kycStatus ?? kept.kycStatus
+        profiles[profile.userId] = kept
+    }
+
+    public func profile(of userId: String) -> CardholderProfile? { profiles[userId] }
+
+    public func searchCardholders(_ search: CardholderSearch) -> [String] {
+        var found = Set<String>()
+        switch search {
+        case .xid(let xid): found = Set(profiles.values.filter { $0.xid == xid }.map(\.userId))
+        case .email(let email): found = Set(profiles.values.filter { $0.email?.lowercased() == email.lowercased() }.map(\.userId))
+        case .name(let text):
+            let needle = text.lowercased()
+            found = Set(holders.values.filter { holder in
+                let profile = profiles[holder.userId]
+                let hay = [profile?.firstName, profile?.lastName, holder.label].compactMap { $0 }.joined(separator: " ").lowercased()
+                return hay.contains(needle)
+            }.map(\.userId))
+        case .phone(let digits):
+            for candidate in CardholderSearch.phoneCandidates(digits) {
+                found.formUnion(profiles.values.filter { $0.phone?.hasSuffix(candidate) == true }.map(\.userId))
+                found.formUnion(cardList.filter { $0.record?.phoneNumber == candidate }.map(\.userId))
+            }
+        }
+        return found.sorted()
     }
 
     private func index(_ userId: String, _ cardId: String) -> Int? {

@@ -28,6 +28,18 @@ extension SQLiteCardCache {
                 CREATE INDEX journal_pending ON journal (profile, partner_id, state, created_at);
                 """)
         }
+        // The cardholder index: what `/v1/carduser/query` said, to find a cardholder by xid, email, phone or name.
+        migrator.registerMigration("cardholder-profile") { db in
+            try db.execute(sql: """
+                ALTER TABLE cardholder ADD COLUMN xid TEXT;
+                ALTER TABLE cardholder ADD COLUMN first_name TEXT;
+                ALTER TABLE cardholder ADD COLUMN last_name TEXT;
+                ALTER TABLE cardholder ADD COLUMN email TEXT;
+                ALTER TABLE cardholder ADD COLUMN phone TEXT;
+                ALTER TABLE cardholder ADD COLUMN kyc_status TEXT;
+                CREATE INDEX cardholder_xid ON cardholder (profile, partner_id, xid);
+                """)
+        }
         return migrator
     }
 }
