@@ -52,6 +52,44 @@ enum CardCall {
         }
     }
 
+    /// Finds cardholders through the layer (the index, and MusePay where an xid is known).
+    static func find(_ queries: [CardholderQuery], connection: ConnectionOptions) async throws -> CardholderFindReport {
+        LogSetup.commandLine()
+        let session = try StoreSession.open(connection, audited: false)
+        return try await withService(session) { await $0.findCardholders(queries) } refused: { operations, error in
+            // Without a service the index still answers.
+            var report = await operations.findCardholders(queries)
+            report.serviceError = error
+            return report
+        }
+    }
+
+    /// Pages of a card's transactions, newest first, up to `limit`.
+    static func transactions(userId: String, cardId: String, filters: [String: String], limit: Int,
+                             connection: ConnectionOptions) async throws -> [Transaction] {
+        LogSetup.commandLine()
+        let session = try StoreSession.open(connection, audited: false)
+        let result = try await withService(session) { operations -> Result<[Transaction], MusePayError> in
+            var all: [Transaction] = []
+            var page = 1
+            let size = min(max(limit, 1), 1000)
+            while all.count < limit {
+                switch await operations.transactions(userId: userId, cardId: cardId, page: page, pageSize: size, filters: filters) {
+                case .success(let answer):
+                    all += answer.transactions
+                    if answer.transactions.count < size { return .success(Array(all.prefix(limit))) }
+                    page += 1
+                case .failure(let error): return .failure(error)
+                }
+            }
+            return .success(Array(all.prefix(limit)))
+        } refused: { _, error in throw ExitStatus.fail(error) }
+        switch result {
+        case .success(let list): return list
+        case .failure(let error): throw ExitStatus.fail(error)
+        }
+    }
+
     /// Asks where an application stands; an ended one settles the journal and adds the issued card.
     static func applicationResult(userId: String, requestId: String, applyId: String?, connection: ConnectionOptions, json: Bool) async throws {
         LogSetup.commandLine()
