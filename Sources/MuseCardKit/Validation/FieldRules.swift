@@ -32,7 +32,7 @@ public enum FieldRules {
     /// A country calling code as people write it (`+49`, ` 49`) reduced to what the API takes (`49`).
     public static func areaCodeDigits(_ value: String) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        return trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed
+        return trimmed.count > 1 && trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed
     }
 
     /// An id typed by hand for the local index (`cards add`, the console's `+`): API.md sets no

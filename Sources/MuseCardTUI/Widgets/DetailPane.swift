@@ -20,11 +20,13 @@ public enum DetailPane {
             }
             let role = line.role.map(Role.resolve) ?? Role.normal
             let needed = TextWidth.of(line.value)
-            if needed > valueWidth, !line.value.contains(" "), needed <= inner.width - 3 {
-                // One word too long for the value column (an id, a status): the label gives way.
-                let labelRoom = inner.width - needed - 1
+            if needed > valueWidth, needed <= inner.width - 6 {
+                // A short value a little too wide (an id, a status, a phone): the label gives way
+                // rather than the value breaking over two lines.
+                let valueStart = inner.right - needed
+                let labelRoom = valueStart - inner.col - 1
                 canvas.line(TextWidth.elide(line.label, to: labelRoom - 1) + ":", row: row, col: inner.col, width: labelRoom, role: Role.dim)
-                canvas.segment(line.value, row: row, col: inner.right - needed, width: needed, role: role)
+                canvas.segment(line.value, row: row, col: valueStart, width: needed, role: role)
                 row += 1
                 continue
             }
