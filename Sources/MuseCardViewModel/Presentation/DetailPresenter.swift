@@ -41,7 +41,7 @@ public enum DetailPresenter {
     }
 
     /// `+86 •••••••0000` until revealed (the label says `p` reveals it); never more than the last four digits by default.
-    static func phone(_ record: CardRecord, revealed: Bool) -> String? {
+    public static func phone(_ record: CardRecord, revealed: Bool) -> String? {
         guard let number = record.phoneNumber else { return nil }
         let area = record.phoneAreaCode.map { "+\($0) " } ?? ""
         if revealed { return area + number }
