@@ -59,7 +59,7 @@ public enum FormCatalog {
     static func productField(_ state: ConsoleState?) -> FormField {
         var known = state?.data.cards.compactMap { $0.record?.productId }.filter { !$0.isEmpty } ?? []
         var notes: [String: String] = [:]
-        if state?.session.environment == "SANDBOX" {
+        if state?.session.environment.hasPrefix("SANDBOX") == true {
             known += sandboxProducts.keys.sorted()
             notes = sandboxProducts
         }
