@@ -126,7 +126,8 @@ struct ActionReducerTests {
         guard case .menu(let menu)? = screen.modal else { Issue.record("no menu"); return }
         let lock = try #require(menu.items.first { $0.label == "lock" })
         #expect(lock.isEnabled == false)
-        #expect(lock.reason == "card is LOCK; lock needs ACTIVE")
+        #expect(lock.reason == "needs ACTIVE", "the title names the card and its status")
+        #expect(menu.title == "Actions — C1 (LOCK)")
         let unlock = try #require(menu.items.first { $0.label == "unlock" })
         #expect(unlock.isEnabled)
         #expect(menu.items[menu.selected].label == "unlock", "the first available action is selected")

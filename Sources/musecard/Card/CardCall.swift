@@ -90,6 +90,17 @@ enum CardCall {
         }
     }
 
+    /// The card's status just before a lock or unlock, so "already locked" can be told apart
+    /// (the service answers both the same); nil when it cannot be asked. Queries are not audited.
+    static func statusBefore(userId: String, cardId: String, connection: ConnectionOptions) async -> CardStatus? {
+        guard let session = try? StoreSession.open(connection, audited: false),
+              let configuration = try? session.settings.clientConfiguration() else { return nil }
+        let client = MusePayClient(configuration: configuration)
+        let report = await session.operations(service: client).query(userId: userId, cardId: cardId)
+        await client.shutdown()
+        return try? report.result.get().status
+    }
+
     /// Asks where an application stands; an ended one settles the journal and adds the issued card.
     static func applicationResult(userId: String, requestId: String, applyId: String?, connection: ConnectionOptions, json: Bool) async throws {
         LogSetup.commandLine()

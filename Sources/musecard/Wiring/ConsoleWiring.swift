@@ -42,6 +42,11 @@ enum ConsoleWiring {
             journal = nil
             notice = "The journal \(paths.journalFile.path) cannot be opened (\(error)); apply and replace will not be sent."
         }
+        if backend.isDemo {
+            // The embedded sandbox starts from the demo data each launch: cards an earlier run
+            // applied for or replaced no longer exist there, and would show as stale 7000 rows.
+            try? await cache.forgetAll()
+        }
         let session = SessionInfo(
             sessionId: "tui-" + Nonce.make().prefix(12), operatorName: settings.actingOperator(environment),
             profile: backend.profile, environment: backend.badge, readOnly: readOnly || settings.readOnly, startedAt: Date()
