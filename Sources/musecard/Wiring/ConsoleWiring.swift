@@ -42,11 +42,6 @@ enum ConsoleWiring {
             journal = nil
             notice = "The journal \(paths.journalFile.path) cannot be opened (\(error)); apply and replace will not be sent."
         }
-        if backend.isDemo {
-            // The embedded sandbox starts from the demo data each launch: cards an earlier run
-            // applied for or replaced no longer exist there, and would show as stale 7000 rows.
-            try? await cache.forgetAll()
-        }
         let session = SessionInfo(
             sessionId: "tui-" + Nonce.make().prefix(12), operatorName: settings.actingOperator(environment),
             profile: backend.profile, environment: backend.badge, readOnly: readOnly || settings.readOnly, startedAt: Date()
@@ -84,7 +79,10 @@ enum ConsoleWiring {
     }
 
     /// There is no list-cards endpoint: the console learns the demo cards from the sandbox's own list.
+    /// The embedded sandbox starts from the demo data each launch: cards an earlier run applied
+    /// for or replaced no longer exist there, and would show as stale 7000 rows.
     static func seedDemoCards(_ operations: CardOperations) async {
+        try? await operations.startOverIndex()
         for holder in DemoData.cardholders {
             for cardId in holder.cardIds { try? await operations.noteCard(userId: holder.userId, cardId: cardId) }
         }
