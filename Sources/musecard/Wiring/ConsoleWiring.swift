@@ -37,10 +37,15 @@ enum ConsoleWiring {
             StandardError.print("musecard: cannot open the audit trail \(paths.auditFile.path): \(error)")
             throw ExitCode(ExitCodes.ioError)
         }
-        let journal: SQLiteJournal?
-        do { journal = try SQLiteJournal.open(paths: paths, scope: scope) } catch {
-            journal = nil
-            notice = "The journal \(paths.journalFile.path) cannot be opened (\(error)); apply and replace will not be sent."
+        let journal: (any JournalStore)?
+        if backend.isDemo {
+            // The embedded sandbox's world lives as long as this process; so do its pending requests.
+            journal = InMemoryJournal()
+        } else {
+            do { journal = try SQLiteJournal.open(paths: paths, scope: scope) } catch {
+                journal = nil
+                notice = "The journal \(paths.journalFile.path) cannot be opened (\(error)); apply and replace will not be sent."
+            }
         }
         let session = SessionInfo(
             sessionId: "tui-" + Nonce.make().prefix(12), operatorName: settings.actingOperator(environment),
