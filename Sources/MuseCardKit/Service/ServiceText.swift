@@ -7,6 +7,8 @@ public enum ServiceText {
     /// bidi characters, so nothing from the service can move the cursor, set a title, write the
     /// clipboard or reorder text.
     public static func sanitize(_ text: String) -> String {
+        // Printable ASCII, by far the common case, is safe as is: no scalar properties to look up.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.properties.generalCategory == .control {

@@ -32,7 +32,14 @@ public enum TextWidth {
 
     /// Columns taken by a string.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        if let width = asciiWidth(text) { return width }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The width of printable ASCII text (one column a byte, no grapheme breaking); nil for anything else.
+    @inline(__always)
+    static func asciiWidth(_ text: String) -> Int? {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? text.utf8.count : nil
     }
 
     /// The widest of `lines`, in columns.
@@ -49,6 +56,9 @@ public enum TextWidth {
 
     /// The longest prefix of `text` that fits in `columns`, cut without a mark.
     public static func prefix(_ text: String, columns: Int) -> String {
+        if let width = asciiWidth(text) {
+            return width <= columns ? text : String(decoding: text.utf8.prefix(max(0, columns)), as: UTF8.self)
+        }
         var used = 0
         var out = ""
         for character in text {
