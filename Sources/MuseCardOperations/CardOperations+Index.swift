@@ -19,10 +19,18 @@ extension CardOperations {
         return true
     }
 
-    /// Notes that a cardholder was opened and gives back the cards known for them.
-    public func open(userId: String, label: String?) async throws -> [CachedCard] {
+    /// Notes that a cardholder was opened and gives back the cards known for them (the first
+    /// `firstPage` of them when given: a screenful does not wait for thousands of records).
+    public func open(userId: String, label: String?, firstPage: Int? = nil) async throws -> [CachedCard] {
         guard let cache else { return [] }
         try await cache.recordOpened(userId: userId, label: label, at: clock())
-        return try await cache.cards(of: userId)
+        guard let firstPage else { return try await cache.cards(of: userId) }
+        return try await cache.cards(of: userId, limit: firstPage, offset: 0)
+    }
+
+    /// The cardholder's known cards after the first `offset`, in the order they were added.
+    public func knownCards(userId: String, from offset: Int) async throws -> [CachedCard] {
+        guard let cache else { return [] }
+        return try await cache.cards(of: userId, limit: Int.max, offset: offset)
     }
 }

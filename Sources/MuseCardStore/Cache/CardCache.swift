@@ -9,6 +9,8 @@ public protocol CardCache: Sendable {
     func recordOpened(userId: String, label: String?, at: Date) async throws
     /// The cardholder's known cards, in the order they were added.
     func cards(of userId: String) async throws -> [CachedCard]
+    /// `limit` of the cardholder's cards from `offset`, in the order they were added (a page of the list).
+    func cards(of userId: String, limit: Int, offset: Int) async throws -> [CachedCard]
     /// Adds a card to a cardholder; a no-op if it is already known.
     func addCard(userId: String, cardId: String, at: Date) async throws
     /// Removes a card from the cache (the card itself is untouched).
@@ -17,4 +19,11 @@ public protocol CardCache: Sendable {
     func saveRecord(_ record: CardRecord, fetchedAt: Date) async throws
     /// Keeps the last error met for a card, adding the card if unknown.
     func saveError(userId: String, cardId: String, message: String, at: Date) async throws
+}
+
+extension CardCache {
+    /// A page cut from the whole list, for drivers without a cheaper way.
+    public func cards(of userId: String, limit: Int, offset: Int) async throws -> [CachedCard] {
+        Array(try await cards(of: userId).dropFirst(offset).prefix(limit))
+    }
 }

@@ -37,6 +37,15 @@ extension SQLiteCardCache {
         }
     }
 
+    public func cards(of userId: String, limit: Int, offset: Int) async throws -> [CachedCard] {
+        let scope = scope
+        return try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM card WHERE profile = ? AND partner_id = ? AND user_id = ? ORDER BY added_at, rowid LIMIT ? OFFSET ?
+                """, arguments: [scope.profile, scope.partnerId, userId, max(0, limit), max(0, offset)]).map(Self.cachedCard)
+        }
+    }
+
     public func addCard(userId: String, cardId: String, at date: Date) async throws {
         let scope = scope
         try await write { db in try Self.insertCard(db, scope, userId, cardId, date) }

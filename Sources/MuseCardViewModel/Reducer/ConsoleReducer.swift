@@ -77,7 +77,7 @@ public struct ConsoleReducer: Sendable {
         }
     }
 
-    /// Opens a cardholder: cached cards first, then a refresh of all of them.
+    /// Opens a cardholder: cached cards first, then a refresh of the visible ones (`RefreshPolicy`).
     func open(userId: String, label: String?, ticket: String?, state: inout ConsoleState) -> [Effect] {
         SessionSummary.rememberCurrentCardholder(&state)
         state.data.cardholder = Cardholder(userId: userId, label: label, ticket: ticket)
@@ -100,7 +100,7 @@ public struct ConsoleReducer: Sendable {
             state.data.cards.append(card)
         }
         if state.ui.selectedCardId == nil { state.ui.selectedCardId = VisibleCards.list(state).first?.cardId }
-        return refresh(state.data.cards.map(\.cardId), state: &state)
+        return RefreshPolicy.afterLoading(state: &state)
     }
 
     /// Marks cards loading and asks for them, bounded by the session's concurrency.

@@ -9,6 +9,8 @@ public struct LiveEffectRunner: EffectRunning {
     let env: ConsoleEnvironment
     /// Changes from "sent" until their report has reached the state, so a quit can wait for them.
     public let inFlight = InFlightRegistry()
+    /// The cards off screen, refreshed slowly within the session's budget.
+    let background = BackgroundRefresher()
 
     public init(environment: ConsoleEnvironment) {
         env = environment
@@ -19,9 +21,15 @@ public struct LiveEffectRunner: EffectRunning {
         case .loadCardholders:
             send(.cardholdersLoaded(await knownCardholders(send: send)))
         case .loadCardholder(let userId, let label):
+            // The previous cardholder's background refresh is of no use any more.
+            background.cancel()
             await loadCardholder(userId: userId, label: label, send: send)
         case .fetchCards(let userId, let cardIds, let limit):
             await fetch(userId: userId, cardIds: cardIds, limit: limit, send: send)
+        case .refreshInBackground(let userId, let cards):
+            background.start(cards, budget: env.session.backgroundRefresh, now: env.now) { cardId in
+                await query(userId: userId, cardId: cardId, send: send)
+            }
         case .run(let userId, let command, let ticket):
             await perform(command, userId: userId, ticket: ticket, send: send)
         case .pollApplication(let userId, let requestId, let applyId, let delay):
@@ -97,14 +105,15 @@ public struct LiveEffectRunner: EffectRunning {
 
     private func loadCardholder(userId: String, label: String?, send: @escaping @Sendable (ConsoleAction) -> Void) async {
         var cached: [CachedCard] = []
-        await store(send) { cached = try await env.operations.open(userId: userId, label: label) }
-        let entries = cached.map { card -> CardEntry in
-            var entry = CardEntry(cardId: card.cardId, record: card.record, fetchedAt: card.fetchedAt)
-            entry.error = card.lastError
-            entry.isStale = card.lastError != nil && card.record != nil
-            return entry
+        let page = Self.firstPage
+        await store(send) { cached = try await env.operations.open(userId: userId, label: label, firstPage: page) }
+        send(.cachedCardsLoaded(userId: userId, cached.map(Self.entry)))
+        // The first screenful is drawn; the rest of a long list follows.
+        if cached.count == page {
+            var rest: [CachedCard] = []
+            await store(send) { rest = try await env.operations.knownCards(userId: userId, from: page) }
+            if !rest.isEmpty { send(.cachedCardsLoaded(userId: userId, rest.map(Self.entry))) }
         }
-        send(.cachedCardsLoaded(userId: userId, entries))
         var pending: [JournalEntry] = []
         await store(send) { pending = try await env.operations.pending(userId: userId) }
         // Shown to the agent; an interrupted replace is sent again only when the agent says yes.
@@ -117,12 +126,25 @@ public struct LiveEffectRunner: EffectRunning {
             for cardId in cardIds {
                 if started >= max(1, limit) { await group.next() }
                 started += 1
-                group.addTask {
-                    let report = await env.operations.query(userId: userId, cardId: cardId)
-                    send(.cardFetched(userId: userId, cardId: cardId, report.result, at: report.at))
-                }
+                group.addTask { await query(userId: userId, cardId: cardId, send: send) }
             }
         }
+    }
+
+    /// Cards read before the first frame: more than any terminal shows.
+    static let firstPage = 200
+
+    static func entry(_ card: CachedCard) -> CardEntry {
+        var entry = CardEntry(cardId: card.cardId, record: card.record, fetchedAt: card.fetchedAt)
+        entry.error = card.lastError
+        entry.isStale = card.lastError != nil && card.record != nil
+        return entry
+    }
+
+    /// One card through the operations layer, its answer fed back.
+    private func query(userId: String, cardId: String, send: @escaping @Sendable (ConsoleAction) -> Void) async {
+        let report = await env.operations.query(userId: userId, cardId: cardId)
+        send(.cardFetched(userId: userId, cardId: cardId, report.result, at: report.at))
     }
 
     /// Runs a cache read or write; a failure is reported, never fatal.
