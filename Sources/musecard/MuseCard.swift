@@ -7,7 +7,7 @@ struct MuseCard: AsyncParsableCommand {
         commandName: "musecard",
         abstract: "A keyboard-driven console for managing a cardholder's MusePay cards.",
         subcommands: [ConsoleCommand.self, CardCommand.self, CardsCommand.self, AuditCommand.self, InfoCommand.self, KeysCommand.self,
-                      SandboxCommand.self, RenderBenchCommand.self],
+                      SandboxCommand.self, RenderBenchCommand.self, BenchCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

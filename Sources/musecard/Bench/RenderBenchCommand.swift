@@ -43,7 +43,7 @@ struct RenderBenchCommand: ParsableCommand {
     }
 
     /// Microseconds per frame, sorted.
-    private func measure(cards count: Int, frame: FrameSize) -> [Double] {
+    func measure(cards count: Int, frame: FrameSize) -> [Double] {
         let now = Date()
         var state = ConsoleState(session: SessionInfo(sessionId: "bench", operatorName: "bench", profile: "bench",
                                                       environment: "SANDBOX", startedAt: now))
