@@ -14,7 +14,7 @@ extension CardOperations {
     /// Removes a card from the local index (the card itself is untouched); false when it was not known.
     @discardableResult
     public func forgetCard(userId: String, cardId: String) async throws -> Bool {
-        guard let cache, try await cache.cards(of: userId).contains(where: { $0.cardId == cardId }) else { return false }
+        guard let cache, try await cache.knows(userId: userId, cardId: cardId) else { return false }
         try await cache.forgetCard(userId: userId, cardId: cardId)
         return true
     }

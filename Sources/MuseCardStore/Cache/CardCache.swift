@@ -11,6 +11,10 @@ public protocol CardCache: Sendable {
     func cards(of userId: String) async throws -> [CachedCard]
     /// `limit` of the cardholder's cards from `offset`, in the order they were added (a page of the list).
     func cards(of userId: String, limit: Int, offset: Int) async throws -> [CachedCard]
+    /// Whether the cardholder's card is known, without reading any record.
+    func knows(userId: String, cardId: String) async throws -> Bool
+    /// One cached card of the cardholder, if known.
+    func card(userId: String, cardId: String) async throws -> CachedCard?
     /// Adds a card to a cardholder; a no-op if it is already known.
     func addCard(userId: String, cardId: String, at: Date) async throws
     /// Removes a card from the cache (the card itself is untouched).
@@ -22,6 +26,16 @@ public protocol CardCache: Sendable {
 }
 
 extension CardCache {
+    /// Membership through the whole list, for drivers without a cheaper way.
+    public func knows(userId: String, cardId: String) async throws -> Bool {
+        try await cards(of: userId).contains { $0.cardId == cardId }
+    }
+
+    /// One card found in the whole list, for drivers without a cheaper way.
+    public func card(userId: String, cardId: String) async throws -> CachedCard? {
+        try await cards(of: userId).first { $0.cardId == cardId }
+    }
+
     /// A page cut from the whole list, for drivers without a cheaper way.
     public func cards(of userId: String, limit: Int, offset: Int) async throws -> [CachedCard] {
         Array(try await cards(of: userId).dropFirst(offset).prefix(limit))
