@@ -40,9 +40,10 @@ extension SQLiteCardCache {
     public func cards(of userId: String, limit: Int, offset: Int) async throws -> [CachedCard] {
         let scope = scope
         return try await read { db in
-            try Row.fetchAll(db, sql: """
+            // A cursor decodes row by row: no second copy of a long list as raw rows.
+            try Array(Row.fetchCursor(db, sql: """
                 SELECT * FROM card WHERE profile = ? AND partner_id = ? AND user_id = ? ORDER BY added_at, rowid LIMIT ? OFFSET ?
-                """, arguments: [scope.profile, scope.partnerId, userId, max(0, limit), max(0, offset)]).map(Self.cachedCard)
+                """, arguments: [scope.profile, scope.partnerId, userId, max(0, limit), max(0, offset)]).map(Self.cachedCard))
         }
     }
 
