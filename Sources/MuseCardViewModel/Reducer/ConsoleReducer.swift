@@ -96,6 +96,8 @@ public struct ConsoleReducer: Sendable {
     private func cachedCardsLoaded(userId: String, cards: [CardEntry], state: inout ConsoleState) -> [Effect] {
         guard state.data.cardholder?.userId == userId else { return [] }
         var known = Set(state.data.cards.map(\.cardId))
+        // One allocation of the right size, not a doubling array a third empty.
+        state.data.cards.reserveCapacity(state.data.cards.count + cards.count)
         for card in cards where known.insert(card.cardId).inserted {
             state.data.cards.append(card)
         }

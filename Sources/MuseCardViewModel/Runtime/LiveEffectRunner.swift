@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import MuseCardKit
 import MuseCardOperations
 import MuseCardStore
@@ -117,7 +114,7 @@ public struct LiveEffectRunner: EffectRunning {
             await store(send) { rest = try await env.operations.knownCards(userId: userId, from: page) }
             if !rest.isEmpty { send(.cachedCardsLoaded(userId: userId, rest.map(Self.entry))) }
             rest = []
-            Self.releaseFreedMemory()
+            ProcessMemory.releaseFreed()
         }
         var pending: [JournalEntry] = []
         await store(send) { pending = try await env.operations.pending(userId: userId) }
@@ -145,20 +142,6 @@ public struct LiveEffectRunner: EffectRunning {
         entry.isStale = card.lastError != nil && card.record != nil
         return entry
     }
-
-    /// Gives back to the system the pages freed after decoding a long list: glibc keeps them
-    /// otherwise, and the console's footprint would stay at the peak of the load all day.
-    static func releaseFreedMemory() {
-        #if canImport(Glibc)
-        // malloc_trim is glibc's and not in the Glibc module: looked up once, absent elsewhere.
-        if let trim = Self.mallocTrim { _ = trim(0) }
-        #endif
-    }
-
-    #if canImport(Glibc)
-    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim")
-        .map { unsafeBitCast($0, to: (@convention(c) (Int) -> Int32).self) }
-    #endif
 
     /// One card through the operations layer, its answer fed back.
     private func query(userId: String, cardId: String, send: @escaping @Sendable (ConsoleAction) -> Void) async {

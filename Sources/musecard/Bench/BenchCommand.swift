@@ -8,7 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure frame cost, first frame, memory, background queries and terminal bytes per key in one run."
     )
 
-    @Flag(help: "Fewer frames and one launch per case (for CI); ratios stay meaningful, times do not.")
+    @Flag(help: "Fewer frames (for CI); ratios stay meaningful, times do not.")
     var quick = false
 
     @Flag(help: "Exit 1 when a ratio goal is missed (the only check CI makes: never an absolute time).")
@@ -17,8 +17,11 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Cards of the large cardholder.")
     var cards = 10_000
 
-    @Option(help: "Launches per case (median reported); default 3, 1 with --quick.")
+    @Option(help: "Launches per case (median reported).")
     var runs: Int?
+
+    @Flag(name: .customLong("keep-home"), help: "Keep the seeded home (cache with both cardholders) for a closer look.")
+    var keepHome = false
 
     @Option(help: "Terminal size, COLSxROWS.")
     var size = "120x40"
@@ -33,7 +36,8 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let frame = FrameSize(size) ?? FrameSize(columns: 120, rows: 40)
-        let launches = runs ?? (quick ? 1 : 3)
+        // Three even in quick mode: one launch on a busy machine is too noisy for a ratio.
+        let launches = runs ?? 3
         print("musecard bench: \(frame.columns)x\(frame.rows), \(cards) cards, \(launches) launch(es) per case\(quick ? ", quick" : "")")
 
         let render = try RenderBenchCommand.parse(["--frames", quick ? "200" : "1000", "--size", size])
@@ -43,7 +47,7 @@ struct BenchCommand: AsyncParsableCommand {
         row("one frame, 5000 cards", String(format: "%.1f µs (× %.2f of 40)", frame5000, frame5000 / frame40), "")
 
         let lab = try await LaunchLab.make(largeCount: cards)
-        defer { lab.remove() }
+        defer { if !keepHome { lab.remove() } else { print("home kept: \(lab.root.path)") } }
         var small: [LaunchLab.Launch] = [], large: [LaunchLab.Launch] = []
         for _ in 0..<launches {
             // Interleaved, so both see the same machine.
