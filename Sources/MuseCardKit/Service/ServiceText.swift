@@ -11,10 +11,11 @@ public enum ServiceText {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control {
-                out.append(scalar == "\u{1B}" ? "␛" : "?")
-            } else if !scalar.isUnprintable {
-                out.append(scalar)
+            // One category lookup per scalar: control is replaced, the rest of `isUnprintable` dropped.
+            switch scalar.properties.generalCategory {
+            case .control: out.append(scalar == "\u{1B}" ? "␛" : "?")
+            case .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse: continue
+            default: out.append(scalar)
             }
         }
         return String(out)

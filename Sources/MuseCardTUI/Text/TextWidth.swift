@@ -13,6 +13,9 @@ public enum TextWidth {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
+        // Below the first wide block, and in box drawing and geometric shapes (every frame's
+        // separators and markers), nothing is wide or emoji-presented: no table scan.
+        if value < 0x1100 || (0x2500...0x25FC).contains(value) { return 1 }
         if (0x1160...0x11FF).contains(value) || value == 0x200B { return 0 }
         if isWide(value) || scalar.properties.isEmojiPresentation { return 2 }
         return 1
