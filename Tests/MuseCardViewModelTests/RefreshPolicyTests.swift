@@ -30,6 +30,22 @@ struct RefreshPolicyTests {
         #expect(h.state.data.inFlight == 3)
     }
 
+    @Test func aListInTwoPartsAsksForEachVisibleRowOnce() throws {
+        var h = Harness(state: ConsoleState(session: F.session()))
+        _ = h.send(.openCardholder(userId: "U1", label: nil, ticket: nil), .viewportChanged(listHeight: 3))
+        let first = h.send(.cachedCardsLoaded(userId: "U1", (0..<5).map { CardEntry(cardId: "C\($0)") }))
+        #expect(first.first == .fetchCards(userId: "U1", cardIds: ["C0", "C1", "C2"], maxConcurrent: 8))
+        // The visible rows are answered before the rest of the list arrives.
+        for id in ["C0", "C1", "C2"] {
+            _ = h.send(.cardFetched(userId: "U1", cardId: id, .failure(.refused(code: "404", message: "no such card")), at: F.t0))
+        }
+        let rest = h.send(.cachedCardsLoaded(userId: "U1", (0..<50).map { CardEntry(cardId: "C\($0)") }))
+        #expect(rest.count == 1, "no second query for the visible rows: \(rest)")
+        guard case .refreshInBackground(_, let cards)? = rest.first else { return }
+        #expect(cards.count == 47)
+        #expect(h.state.data.cards.count == 50)
+    }
+
     @Test func aShortListNeedsNoBackgroundRefresh() throws {
         var h = Harness(state: ConsoleState(session: F.session()))
         _ = h.send(.openCardholder(userId: "U1", label: nil, ticket: nil))
@@ -38,7 +54,7 @@ struct RefreshPolicyTests {
     }
 
     @Test func theTokenBucketStartsFullAndRefillsWithTime() async throws {
-        var bucket = TokenBucket(perMinute: 6000, at: ContinuousClock.now)
+        let bucket = TokenBucket(perMinute: 6000)
         for _ in 0..<10 { #expect(await bucket.take()) }
         // 6000 a minute is one each 10 ms: the bucket is far from empty, so no wait is needed.
         #expect(await bucket.take())

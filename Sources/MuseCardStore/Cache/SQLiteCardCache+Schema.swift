@@ -28,6 +28,11 @@ extension SQLiteCardCache {
                 CREATE INDEX journal_pending ON journal (profile, partner_id, state, created_at);
                 """)
         }
+        // v3: a cardholder's cards in list order without sorting them all, so the first screenful
+        // of a cardholder with thousands of cards is read without touching the rest.
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: "CREATE INDEX card_list_order ON card (profile, partner_id, user_id, added_at)")
+        }
         return migrator
     }
 }

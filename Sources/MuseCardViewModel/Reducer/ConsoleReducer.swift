@@ -98,11 +98,13 @@ public struct ConsoleReducer: Sendable {
         var known = Set(state.data.cards.map(\.cardId))
         // One allocation of the right size, not a doubling array a third empty.
         state.data.cards.reserveCapacity(state.data.cards.count + cards.count)
+        var added: Set<String> = []
         for card in cards where known.insert(card.cardId).inserted {
             state.data.cards.append(card)
+            added.insert(card.cardId)
         }
         if state.ui.selectedCardId == nil { state.ui.selectedCardId = VisibleCards.list(state).first?.cardId }
-        return RefreshPolicy.afterLoading(state: &state)
+        return RefreshPolicy.afterLoading(added, state: &state)
     }
 
     /// Marks cards loading and asks for them, bounded by the session's concurrency.

@@ -2,16 +2,22 @@ import Foundation
 import Synchronization
 
 /// Runs one background refresh at a time: a newer one (or opening another cardholder) cancels
-/// the one before. Each query waits for a token of the per-minute budget and a free slot.
+/// the one before. Each query waits for a token of the per-minute budget, which is the
+/// session's, not the run's: a newer list never earns a fresh allowance, and a free slot.
 final class BackgroundRefresher: Sendable {
     private let current = Mutex<Task<Void, Never>?>(nil)
+    private let bucket = Mutex<TokenBucket?>(nil)
 
     /// Replaces the running refresh with one over `cards`, skipping those fresher than the
     /// budget's `staleAfter` at the moment their turn comes.
     func start(_ cards: [CardAge], budget: RefreshBudget, now: @escaping @Sendable () -> Date,
                query: @escaping @Sendable (String) async -> Void) {
+        let tokens = bucket.withLock { bucket in
+            if bucket == nil { bucket = TokenBucket(perMinute: budget.perMinute) }
+            return bucket
+        }
         let task = Task {
-            var bucket = TokenBucket(perMinute: budget.perMinute, at: ContinuousClock.now)
+            guard let tokens else { return }
             await withTaskGroup(of: Void.self) { group in
                 var running = 0
                 for card in cards {
@@ -21,7 +27,7 @@ final class BackgroundRefresher: Sendable {
                         await group.next()
                         running -= 1
                     }
-                    guard await bucket.take() else { break }
+                    guard await tokens.take() else { break }
                     running += 1
                     group.addTask { await query(card.cardId) }
                 }
@@ -43,19 +49,18 @@ final class BackgroundRefresher: Sendable {
 }
 
 /// A per-minute allowance that refills continuously and starts full.
-struct TokenBucket {
+actor TokenBucket {
     let perMinute: Int
     private var tokens: Double
-    private var refilledAt: ContinuousClock.Instant
+    private var refilledAt = ContinuousClock.now
 
-    init(perMinute: Int, at start: ContinuousClock.Instant) {
+    init(perMinute: Int) {
         self.perMinute = max(1, perMinute)
         tokens = Double(self.perMinute)
-        refilledAt = start
     }
 
     /// Waits (suspending, never blocking a thread) until a token is free and takes it; false when cancelled.
-    mutating func take() async -> Bool {
+    func take() async -> Bool {
         while true {
             let now = ContinuousClock.now
             let elapsed = refilledAt.duration(to: now)

@@ -1,17 +1,19 @@
 import Foundation
 import MuseCardKit
+import MuseCardSandbox
 import MuseCardStore
 
 /// A throw-away home with a cache holding a one-card and a many-card cardholder, and the real
-/// binary launched on it in a pty, the embedded sandbox behind it, as an agent would start it.
-struct LaunchLab {
+/// binary launched on it in a pty as an agent runs it: configured for a service (a sandbox in
+/// the bench's own process, so the console under test holds no server of its own).
+struct LaunchLab: Sendable {
     enum Holder: String { case small = "BENCH-ONE", large = "BENCH-MANY" }
 
     /// What one launch showed.
     struct Launch {
         var firstFrameMs: Double
         var residentMB: Double
-        var openedAt = Date()
+        var firstFrameBytes = 0
         var seconds: Double = 0
         var queries = 0
         var bytesPerKey: Double = 0
@@ -19,19 +21,31 @@ struct LaunchLab {
         var keyWorstMs: Double = 0
     }
 
-    /// The scope the console uses with the embedded sandbox.
-    static let scope = StoreScope(profile: "embedded-sandbox", partnerId: "200001")
+    /// The scope of the console's default profile with the sandbox's partner.
+    static let scope = StoreScope(profile: "default", partnerId: "200001")
     /// The first card's embossed name: one word, so the terminal writes it in one piece.
     static let marker = "BENCHFIRSTCARD"
 
     let root: URL
     let largeCount: Int
     let paths: MuseCardPaths
+    let server: SandboxServer
+    /// What the console is started with: a fresh home, the service and its keys.
+    let environment: [String: String]
 
-    /// Seeds the cache: every card fetched a day ago, so the whole list is stale.
+    /// Starts the service and seeds the cache: every card fetched a day ago, so the whole list is stale.
     static func make(largeCount: Int) async throws -> LaunchLab {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-bench-\(UUID().uuidString)")
-        let lab = LaunchLab(root: root, largeCount: largeCount, paths: MuseCardPaths.resolve(environment: environment(root)))
+        let server = try await SandboxServer.start(SandboxOptions())
+        let keys = try DemoKeys.writeClientFiles(to: root.appendingPathComponent("keys"))
+        var environment = environment(root)
+        environment["MUSECARD_BASE_URL"] = server.baseURL.absoluteString
+        environment["MUSECARD_PARTNER_ID"] = "200001"
+        environment["MUSECARD_PRIVATE_KEY"] = keys.partnerPrivateKey
+        environment["MUSECARD_PLATFORM_PUBLIC_KEY"] = keys.platformPublicKey
+        environment["MUSECARD_OPERATOR"] = "bench"
+        let lab = LaunchLab(root: root, largeCount: largeCount, paths: MuseCardPaths.resolve(environment: environment),
+                            server: server, environment: environment)
         let cache = try CacheFile.open(paths: lab.paths, scope: scope).cache
         let fetched = Date().addingTimeInterval(-86_400)
         for (holder, count) in [(Holder.small, 1), (Holder.large, largeCount)] {
@@ -41,8 +55,23 @@ struct LaunchLab {
         return lab
     }
 
-    /// Removes the home.
-    func remove() { try? FileManager.default.removeItem(at: root) }
+    /// Stops the service and removes the home (unless it is to be kept for a closer look).
+    func close(keepingHome: Bool = false) async {
+        await server.stop()
+        if !keepingHome { try? FileManager.default.removeItem(at: root) }
+    }
+
+    /// Queries the service has answered so far.
+    var queriesAnswered: Int {
+        Int(server.statsJSON["paths"]?[QueryCardRequest.path]?["requests"]?.scalarText ?? "0") ?? 0
+    }
+
+    /// `launch` on a thread of its own: it waits on the terminal, and the service lives on the cooperative pool.
+    func launchOffPool(_ holder: Holder, frame: FrameSize, keys: Bool) async throws -> Launch {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try launch(holder, frame: frame, keys: keys) }) }.start()
+        }
+    }
 
     /// Launches the console on `holder`, waits for its first card, weighs it; for the large one also
     /// moves the selection, counting terminal bytes and key latency, and counts the queries sent.
@@ -50,12 +79,13 @@ struct LaunchLab {
         let start = ContinuousClock.now
         let wall = Date()
         let probe = try TerminalProbe(executable: Self.executable, arguments: ["tui", "--user", holder.rawValue],
-                                      environment: Self.environment(root), size: frame)
+                                      environment: environment, size: frame)
         defer { probe.stop() }
         guard probe.waitFor(Self.marker, timeout: .seconds(60)) else { throw ProbeError("no card on screen within 60 s") }
         let first = Self.milliseconds(start.duration(to: .now))
         probe.drain(for: .seconds(1))
         var launch = Launch(firstFrameMs: first, residentMB: Double(probe.residentBytes ?? 0) / 1_048_576)
+        launch.firstFrameBytes = probe.totalBytes
         guard keys else { return launch }
         let idle = probe.drain(for: .seconds(1))
         var latencies: [Double] = []
@@ -76,14 +106,8 @@ struct LaunchLab {
         latencies.sort()
         launch.keyMedianMs = latencies.isEmpty ? .nan : latencies[latencies.count / 2]
         launch.keyWorstMs = latencies.last ?? .nan
-        launch.openedAt = wall
         launch.seconds = Date().timeIntervalSince(wall)
         return launch
-    }
-
-    /// Queries sent for `holder` since `date`: cards whose cache row got an answer or an error.
-    func queries(since date: Date, holder: Holder) async throws -> Int {
-        try await CacheFile.open(paths: paths, scope: Self.scope).cache.touchedSince(date, userId: holder.rawValue)
     }
 
     private static func record(_ holder: Holder, _ index: Int) -> CardRecord {
