@@ -21,41 +21,49 @@ public final class TextCanvas: Canvas {
     public func put(_ text: String, row: Int, col: Int, role: String, maxWidth: Int?) {
         guard row >= 0, row < size.rows else { return }
         let clipped = CanvasText.clip(text, col: col, maxWidth: maxWidth, columns: size.columns)
-        let start = row * size.columns
+        let start = row * size.columns, columns = size.columns
         var column = clipped.col
-        if TextWidth.asciiWidth(clipped.text) != nil {
-            // Printable ASCII: one cell a byte, no grapheme breaking.
-            for byte in clipped.text.utf8 {
-                clearHalf(start, column)
-                cells[start + column] = Cell(text: Self.ascii[Int(byte)], role: role)
-                column += 1
+        // One exclusive access to the grid per call, not two per cell (a class property).
+        cells.withUnsafeMutableBufferPointer { cells in
+            if TextWidth.asciiWidth(clipped.text) != nil {
+                // Printable ASCII: one cell a byte, no grapheme breaking.
+                for byte in clipped.text.utf8 {
+                    Self.clearHalf(&cells, start, column, columns)
+                    cells[start + column] = Cell(text: Self.ascii[Int(byte)], role: role)
+                    column += 1
+                }
+                return
             }
-            return
-        }
-        for character in clipped.text {
-            let width = TextWidth.of(character)
-            if width == 0 {
-                // Combining marks join the character before them.
-                if column > 0 { cells[start + column - 1].text.append(character) }
-                continue
+            for character in clipped.text {
+                let width = TextWidth.of(character)
+                if width == 0 {
+                    // Combining marks join the character before them.
+                    if column > 0 { cells[start + column - 1].text.append(character) }
+                    continue
+                }
+                Self.clearHalf(&cells, start, column, columns)
+                cells[start + column] = Cell(text: String(character), role: role, isWide: width == 2)
+                if width == 2, column + 1 < columns {
+                    Self.clearHalf(&cells, start, column + 1, columns)
+                    cells[start + column + 1] = Cell(text: "", role: role)
+                }
+                column += width
             }
-            clearHalf(start, column)
-            cells[start + column] = Cell(text: String(character), role: role, isWide: width == 2)
-            if width == 2, column + 1 < size.columns {
-                clearHalf(start, column + 1)
-                cells[start + column + 1] = Cell(text: "", role: role)
-            }
-            column += width
         }
     }
 
     public func fill(_ rect: Rect, role: String) {
         let blank = Cell(text: " ", role: role)
-        for row in max(0, rect.row)..<min(size.rows, rect.bottom) {
-            let start = row * size.columns
-            for col in max(0, rect.col)..<min(size.columns, rect.right) {
-                clearHalf(start, col)
-                cells[start + col] = blank
+        let columns = size.columns, rows = max(0, rect.row)..<min(size.rows, rect.bottom)
+        let span = max(0, rect.col)..<min(columns, rect.right)
+        guard !rows.isEmpty, !span.isEmpty else { return }
+        cells.withUnsafeMutableBufferPointer { cells in
+            for row in rows {
+                let start = row * columns
+                for col in span {
+                    Self.clearHalf(&cells, start, col, columns)
+                    cells[start + col] = blank
+                }
             }
         }
     }
@@ -112,12 +120,12 @@ public final class TextCanvas: Canvas {
     /// Overwriting half of a wide character blanks its other half, as a terminal does.
     /// `start` is the index of the row's first cell.
     @inline(__always)
-    private func clearHalf(_ start: Int, _ col: Int) {
+    private static func clearHalf(_ cells: inout UnsafeMutableBufferPointer<Cell>, _ start: Int, _ col: Int, _ columns: Int) {
         let index = start + col
         if cells[index].text.isEmpty, col > 0 {
             cells[index - 1].text = " "
             cells[index - 1].isWide = false
-        } else if cells[index].isWide, col + 1 < size.columns, cells[index + 1].text.isEmpty {
+        } else if cells[index].isWide, col + 1 < columns, cells[index + 1].text.isEmpty {
             cells[index + 1].text = " "
         }
     }
