@@ -76,9 +76,19 @@ public enum TextWidth {
     /// `text` elided to `columns` and padded with spaces to exactly `columns`.
     public static func pad(_ text: String, to columns: Int, alignRight: Bool = false) -> String {
         let cut = elide(text, to: columns)
-        let gap = String(repeating: " ", count: max(0, columns - of(cut)))
-        return alignRight ? gap + cut : cut + gap
+        let gap = max(0, columns - of(cut))
+        guard gap > 0 else { return cut }
+        // Built once at its final size from a stock of blanks: every cell of every row is padded.
+        let blanks = gap <= spaces.utf8.count ? spaces.prefix(gap) : Substring(String(repeating: " ", count: gap))
+        var out = ""
+        out.reserveCapacity(cut.utf8.count + gap)
+        if alignRight { out += blanks }
+        out += cut
+        if !alignRight { out += blanks }
+        return out
     }
+
+    private static let spaces = String(repeating: " ", count: 256)
 
     /// Splits `text` into lines of at most `columns`, breaking at spaces when it can.
     public static func wrap(_ text: String, to columns: Int) -> [String] {
