@@ -11,6 +11,8 @@ public struct LiveEffectRunner: EffectRunning {
     public let inFlight = InFlightRegistry()
     /// The cards off screen, refreshed slowly within the session's budget.
     let background = BackgroundRefresher()
+    /// Frames built so far: the rest of a long list is read once the first screenful is on screen.
+    let frames = FrameCounter()
 
     public init(environment: ConsoleEnvironment) {
         env = environment
@@ -25,8 +27,11 @@ public struct LiveEffectRunner: EffectRunning {
             background.cancel()
             await loadCardholder(userId: userId, label: label, send: send)
         case .fetchCards(let userId, let cardIds, let limit):
+            // The rows (marked loading) reach the screen before signing and sending compete with drawing them.
+            await frames.next(after: frames.value, limit: Self.frameWait)
             await fetch(userId: userId, cardIds: cardIds, limit: limit, send: send)
         case .refreshInBackground(let userId, let cards):
+            await frames.next(after: frames.value, limit: Self.frameWait)
             background.start(cards, budget: env.session.backgroundRefresh, now: env.now) { cardId in
                 await query(userId: userId, cardId: cardId, send: send)
             }
@@ -107,9 +112,11 @@ public struct LiveEffectRunner: EffectRunning {
         var cached: [CachedCard] = []
         let page = Self.firstPage
         await store(send) { cached = try await env.operations.open(userId: userId, label: label, firstPage: page) }
+        let seenFrames = frames.value
         send(.cachedCardsLoaded(userId: userId, cached.map(Self.entry)))
-        // The first screenful is drawn; the rest of a long list follows.
+        // The first screenful is drawn; the rest of a long list follows, without competing with that frame.
         if cached.count == page {
+            await frames.next(after: seenFrames, limit: Self.frameWait)
             var rest: [CachedCard] = []
             await store(send) { rest = try await env.operations.knownCards(userId: userId, from: page) }
             if !rest.isEmpty { send(.cachedCardsLoaded(userId: userId, rest.map(Self.entry))) }
@@ -132,6 +139,12 @@ public struct LiveEffectRunner: EffectRunning {
             }
         }
     }
+
+    public func frameBuilt() { frames.tick() }
+
+    /// The longest a query waits for the frame that shows it loading (the loop draws a changed
+    /// state within its 50 ms key wait; without a terminal there is no frame to wait for).
+    static let frameWait = Duration.milliseconds(60)
 
     /// Cards read before the first frame: more than any terminal shows.
     static let firstPage = 200
