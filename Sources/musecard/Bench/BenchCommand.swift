@@ -66,6 +66,8 @@ struct BenchCommand: AsyncParsableCommand {
         let firstSmall = median(small.map(\.firstFrameMs)), firstLarge = median(large.map(\.firstFrameMs))
         let rssSmall = median(small.map(\.residentMB)), rssLarge = median(large.map(\.residentMB))
         let firstRatio = firstLarge / firstSmall, rssRatio = rssLarge / rssSmall
+        let samples = { (launches: [LaunchLab.Launch]) in launches.map { String(format: "%.0f", $0.firstFrameMs) }.joined(separator: " ") }
+        print("first frame samples (ms): 1 card [\(samples(small))], \(cards) cards [\(samples(large))]")
         row("first frame, 1 cached card (launch to cards on screen)", String(format: "%.0f ms", firstSmall), "≤ 80 ms")
         row("first frame, \(cards) cached cards", String(format: "%.0f ms (× %.2f)", firstLarge, firstRatio), "≤ 100 ms, ≤ × 1.2")
         row("resident memory, 1 cached card", String(format: "%.1f MB", rssSmall), "")
