@@ -36,8 +36,8 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let frame = FrameSize(size) ?? FrameSize(columns: 120, rows: 40)
-        // Three even in quick mode: one launch on a busy machine is too noisy for a ratio.
-        let launches = runs ?? 3
+        // Five even in quick mode: single launches on a busy machine vary by tens of milliseconds.
+        let launches = runs ?? 5
         print("musecard bench: \(frame.columns)x\(frame.rows), \(cards) cards, \(launches) launch(es) per case\(quick ? ", quick" : "")")
 
         let render = try RenderBenchCommand.parse(["--frames", quick ? "200" : "1000", "--size", size])
