@@ -11,7 +11,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Fewer frames (for CI); ratios stay meaningful, times do not.")
     var quick = false
 
-    @Flag(help: "Exit 1 when a ratio goal is missed (the only check CI makes: never an absolute time).")
+    @Flag(help: "Exit 1 when a ratio goal is missed twice running (the only check CI makes: never an absolute time).")
     var check = false
 
     @Option(help: "Cards of the large cardholder.")
@@ -47,15 +47,13 @@ struct BenchCommand: AsyncParsableCommand {
         row("one frame, 5000 cards", String(format: "%.1f µs (× %.2f of 40)", frame5000, frame5000 / frame40), "")
 
         let lab = try await LaunchLab.make(largeCount: cards)
-        var small: [LaunchLab.Launch] = [], large: [LaunchLab.Launch] = []
+        var missed: [(String, Double)]
         do {
-            for _ in 0..<launches {
-                // Interleaved, so both see the same machine.
-                small.append(try await lab.launchOffPool(.small, frame: frame, keys: false))
-                let before = lab.queriesAnswered
-                var launch = try await lab.launchOffPool(.large, frame: frame, keys: true)
-                launch.queries = lab.queriesAnswered - before
-                large.append(launch)
+            missed = try await launchRound(lab, frame: frame, launches: launches)
+            if check && !missed.isEmpty {
+                // A loaded moment can miss once; a console that grows with its cards misses every time.
+                print("a ratio goal was missed; measuring once more before failing")
+                missed = try await launchRound(lab, frame: frame, launches: launches)
             }
         } catch {
             await lab.close()
@@ -63,6 +61,21 @@ struct BenchCommand: AsyncParsableCommand {
         }
         await lab.close(keepingHome: keepHome)
         if keepHome { print("home kept: \(lab.root.path)") }
+        for (name, ratio) in missed { print(String(format: "RATIO GOAL MISSED: %@ × %.2f > × %.1f", name, ratio, Self.ratioGoal)) }
+        if check && !missed.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Launches both cardholders `launches` times, interleaved, prints their figures and returns the missed ratio goals.
+    private func launchRound(_ lab: LaunchLab, frame: FrameSize, launches: Int) async throws -> [(String, Double)] {
+        var small: [LaunchLab.Launch] = [], large: [LaunchLab.Launch] = []
+        for _ in 0..<launches {
+            // Interleaved, so both see the same machine.
+            small.append(try await lab.launchOffPool(.small, frame: frame, keys: false))
+            let before = lab.queriesAnswered
+            var launch = try await lab.launchOffPool(.large, frame: frame, keys: true)
+            launch.queries = lab.queriesAnswered - before
+            large.append(launch)
+        }
         let firstSmall = median(small.map(\.firstFrameMs)), firstLarge = median(large.map(\.firstFrameMs))
         let rssSmall = median(small.map(\.residentMB)), rssLarge = median(large.map(\.residentMB))
         let firstRatio = firstLarge / firstSmall, rssRatio = rssLarge / rssSmall
@@ -80,9 +93,7 @@ struct BenchCommand: AsyncParsableCommand {
             row("key to screen while refreshing (median / worst)", String(format: "%.1f / %.1f ms", last.keyMedianMs, last.keyWorstMs),
                 "within a frame")
         }
-        let missed = [("first frame", firstRatio), ("resident memory", rssRatio)].filter { $0.1 > Self.ratioGoal }
-        for (name, ratio) in missed { print(String(format: "RATIO GOAL MISSED: %@ × %.2f > × %.1f", name, ratio, Self.ratioGoal)) }
-        if check && !missed.isEmpty { throw ExitCode(1) }
+        return [("first frame", firstRatio), ("resident memory", rssRatio)].filter { $0.1 > Self.ratioGoal }
     }
 
     private func row(_ figure: String, _ value: String, _ goal: String) {
