@@ -35,6 +35,8 @@ public final class ConsoleLoop {
         var tick: TimeInterval = 1
         var dirty = true
         var reportedTooSmall: Bool?
+        var changedAt = Date.distantPast
+        var polling = NCursesTerminal.pollMilliseconds
         while true {
             if let signal = stopSignal() { return .signal(signal) }
             if source.exitRequested { return .quit }
@@ -54,7 +56,16 @@ public final class ConsoleLoop {
                 tick = screen.topBar.inFlight > 0 ? 0.125 : 1
                 terminal.present { ScreenRenderer.draw(screen, on: $0, now: now) }
                 framesDrawn += 1
+                if version != drawnVersion { changedAt = now }
                 (drawnVersion, drawnSize, drawnAt, dirty) = (version, size, now, false)
+            }
+            // Answers change the state off this thread and nothing wakes the key wait: while they
+            // arrive (calls in flight, or a change in the last second) it is kept short.
+            let busy = tick < 1 || now.timeIntervalSince(changedAt) < 1
+            let wanted = busy ? NCursesTerminal.busyPollMilliseconds : NCursesTerminal.pollMilliseconds
+            if wanted != polling {
+                terminal.setPollTimeout(milliseconds: wanted)
+                polling = wanted
             }
             switch terminal.nextEvent() {
             case .key(let name):

@@ -15,4 +15,10 @@ public protocol TerminalDevice: AnyObject {
     func nextEvent() -> TerminalEvent?
     /// Clears, lets `draw` paint the whole frame, and shows it in one update.
     func present(_ draw: (Canvas) -> Void)
+    /// How long `nextEvent` waits: short while answers are arriving, so they are drawn at once.
+    func setPollTimeout(milliseconds: Int32)
+}
+
+extension TerminalDevice {
+    public func setPollTimeout(milliseconds: Int32) {}
 }

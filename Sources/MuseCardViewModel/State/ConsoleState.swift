@@ -25,9 +25,12 @@ public struct SessionInfo: Sendable, Equatable {
     public var startedAt: Date
     /// Bound on concurrent card refreshes.
     public var maxConcurrentRefreshes: Int
+    /// Bounds on refreshing the cards that are not on screen.
+    public var backgroundRefresh: RefreshBudget
 
     public init(sessionId: String, operatorName: String, profile: String, environment: String,
-                readOnly: Bool = false, startedAt: Date, maxConcurrentRefreshes: Int = 8) {
+                readOnly: Bool = false, startedAt: Date, maxConcurrentRefreshes: Int = 8,
+                backgroundRefresh: RefreshBudget = .standard) {
         self.sessionId = sessionId
         self.operatorName = operatorName
         self.profile = profile
@@ -35,6 +38,7 @@ public struct SessionInfo: Sendable, Equatable {
         self.readOnly = readOnly
         self.startedAt = startedAt
         self.maxConcurrentRefreshes = maxConcurrentRefreshes
+        self.backgroundRefresh = backgroundRefresh
     }
 
     public var isProduction: Bool { environment == "PRODUCTION" }
