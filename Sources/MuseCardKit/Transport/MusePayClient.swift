@@ -77,8 +77,9 @@ public final class MusePayClient: Sendable {
         guard status == 200, let envelope else {
             let retryable = status == 429 || status >= 500
             let message = envelope.map { "\($0.code) \($0.message)".trimmingCharacters(in: .whitespaces) }
-            throw AttemptFailure(error: .httpStatus(status, message: message), isRetryable: retryable,
-                                 retryAfter: retryable ? AttemptFailure.retryAfter(answer.headers) : nil)
+            let retryAfter = retryable ? AttemptFailure.retryAfter(answer.headers) : nil
+            if status == 429 { configuration.onRateLimited?(retryAfter) }
+            throw AttemptFailure(error: .httpStatus(status, message: message), isRetryable: retryable, retryAfter: retryAfter)
         }
         guard envelope.isSuccess else {
             throw AttemptFailure(error: .refused(code: envelope.code, message: envelope.message), isRetryable: false)
