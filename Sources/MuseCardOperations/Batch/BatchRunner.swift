@@ -38,7 +38,7 @@ public final class BatchRunner: Sendable {
             try await group.waitForAll()
         }
         let counts = try journal.counts(of: run.runId)
-        try journal.setFinished(run.runId, at: counts.finished == counts.total ? Date() : nil)
+        try journal.setFinished(run.runId, at: counts.finished >= run.total ? Date() : nil)
         return counts
     }
 
