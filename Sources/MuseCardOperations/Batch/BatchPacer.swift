@@ -7,9 +7,9 @@ public actor BatchPacer {
     /// How a call ended, as far as pacing cares.
     public enum Signal: Sendable { case success, transportFailure, neutral }
 
-    public let maxWindow: Int
+    public nonisolated let maxWindow: Int
     /// Calls per second, never exceeded; nil = no ceiling.
-    public let rate: Double?
+    public nonisolated let rate: Double?
     /// Consecutive transport failures that pause the run.
     public let burst: Int
     /// The current window.

@@ -46,7 +46,9 @@ public final class BatchRunner: Sendable {
     func process(_ start: BatchLine) async throws {
         var line = start
         var calls = 0
-        while !line.state.isFinal, calls < settings.maxAttempts, stoppedBecause == nil {
+        // A 429 says the call was not processed: it costs the run a pause, not the line an attempt.
+        var rateLimited = 0
+        while !line.state.isFinal, calls < settings.maxAttempts, rateLimited < settings.maxRateLimited, stoppedBecause == nil {
             if await pacer.pausesWithoutSuccess >= settings.maxPauses {
                 stop("MusePay cannot be reached (\(settings.maxPauses) pauses without a success)")
                 break
@@ -59,7 +61,7 @@ public final class BatchRunner: Sendable {
             } else {
                 line.state = .sending
                 try save(line, was: before)
-                await send(&line)
+                if await send(&line) { calls -= 1; rateLimited += 1 }
                 try save(line, was: .sending)
                 continue
             }
@@ -93,7 +95,8 @@ public final class BatchRunner: Sendable {
         }
     }
 
-    private func send(_ line: inout BatchLine) async {
+    /// Sends the line's operation; true when the service answered 429.
+    private func send(_ line: inout BatchLine) async -> Bool {
         await pacer.acquire()
         let report = await operations.perform(settings.operation(for: line), userId: line.userId, ticket: run.ticket)
         await pacer.release(report.error.map(Self.signal) ?? .success)
@@ -113,6 +116,8 @@ public final class BatchRunner: Sendable {
             }
         }
         if !report.recorded { stop("the audit trail cannot be written") }
+        if case .httpStatus(429, _)? = report.error { return true }
+        return false
     }
 
     private func save(_ line: BatchLine, was old: BatchLineState) throws {

@@ -11,6 +11,8 @@ public struct BatchSettings: Sendable {
     public var maxAttempts: Int
     /// Transport pauses in a row without a success before the run stops.
     public var maxPauses: Int
+    /// 429 answers per line per process before the line is left for a later resume.
+    public var maxRateLimited = 100
 
     public init(operation: OperationName, reason: LockReason?, maxAttempts: Int = 10, maxPauses: Int = 5) {
         self.operation = operation

@@ -45,6 +45,8 @@ extension BatchSession {
             throw ExitCode(ExitCodes.ioError)
         }
         display.stop()
+        let (limited, pauses, window) = (await pacer.rateLimitedCount, await pacer.transportPauses, await pacer.window)
+        StandardError.print("musecard: pace: \(limited) answers 429, \(pauses) pauses for transport failures, window \(window) of \(pacer.maxWindow) at the end")
         watcher.cancel()
         signals.cancel()
         await client.shutdown()
