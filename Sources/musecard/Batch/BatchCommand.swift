@@ -5,7 +5,8 @@ struct BatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "Lock or unlock cards listed in a file (incident response); resumable.",
-        subcommands: [BatchLockCommand.self, BatchUnlockCommand.self, BatchResumeCommand.self, BatchStatusCommand.self]
+        subcommands: [BatchLockCommand.self, BatchUnlockCommand.self, BatchResumeCommand.self, BatchStatusCommand.self,
+                      BatchBenchCommand.self]
     )
 }
 
