@@ -49,7 +49,9 @@ enum BatchSession {
         do { run = try BatchPlan.prepare(record, input: input, scan: scan, journal: journal) } catch let error as MusePayError {
             throw ExitStatus.fail(error)
         }
-        try await execute(run, reason: reason, pacing: options.pacing, connection: connection)
+        // A run keeps the reason it was started with, whatever this command line says.
+        let kept = existing == nil ? reason : run.reason.flatMap { try? LockReason(parsing: $0, note: run.note) }
+        try await execute(run, reason: kept, pacing: options.pacing, connection: connection)
     }
 
     /// `batch resume RUN_ID`: the run's own operation, reason and ticket; the lines come from the journal.
