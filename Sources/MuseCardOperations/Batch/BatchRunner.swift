@@ -60,12 +60,12 @@ public final class BatchRunner: Sendable {
                 await query(&line)
             } else {
                 line.state = .sending
-                try save(line, was: before)
+                try await save(line, was: before)
                 if await send(&line) { calls -= 1; rateLimited += 1 }
-                try save(line, was: .sending)
+                try await save(line, was: .sending)
                 continue
             }
-            try save(line, was: before)
+            try await save(line, was: before)
         }
     }
 
@@ -120,8 +120,8 @@ public final class BatchRunner: Sendable {
         return false
     }
 
-    private func save(_ line: BatchLine, was old: BatchLineState) throws {
-        try journal.update(line, of: run.runId)
+    private func save(_ line: BatchLine, was old: BatchLineState) async throws {
+        try await journal.update(line, of: run.runId)
         progress.move(from: old, to: line.state)
     }
 

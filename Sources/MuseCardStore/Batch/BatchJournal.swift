@@ -17,6 +17,8 @@ public final class BatchJournal: Sendable {
         let lock = try OpenLock(for: path)
         pool = try SQLitePool.open(path: path, label: "musecard-batches", migrator: Self.migrator) { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Lines are read once, in order: a small page cache keeps memory flat in the run's size.
+            try db.execute(sql: "PRAGMA cache_size = -512")
         }
         withExtendedLifetime(lock) {}
     }
@@ -96,9 +98,9 @@ public final class BatchJournal: Sendable {
         try lines(of: runId, in: BatchLineState.allCases, after: after, limit: limit)
     }
 
-    /// Writes what became of one line.
-    public func update(_ line: BatchLine, of runId: String, at date: Date = Date()) throws {
-        try pool.write { db in
+    /// Writes what became of one line (on GRDB's writer queue, not the caller's thread).
+    public func update(_ line: BatchLine, of runId: String, at date: Date = Date()) async throws {
+        try await pool.write { db in
             try db.execute(sql: """
                 UPDATE lines SET state = ?, status_before = coalesce(?, status_before), status_after = coalesce(?, status_after),
                     operation_id = coalesce(?, operation_id), error = ?, attempts = ?, updated_at = ?
