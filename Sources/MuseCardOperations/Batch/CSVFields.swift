@@ -1,7 +1,7 @@
 import MuseCardKit
 
 /// Splits one CSV record: commas, double quotes with `""` inside (no line breaks in a field).
-enum CSVFields {
+public enum CSVFields {
     static func split(_ text: String) throws(MusePayError) -> [String] {
         var fields: [String] = []
         var current = ""
@@ -35,7 +35,7 @@ enum CSVFields {
     }
 
     /// One field as CSV writes it: quoted when it holds a comma, quote or line break.
-    static func quote(_ value: String) -> String {
+    public static func quote(_ value: String) -> String {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -56,7 +56,7 @@ final class BatchProgressDisplay: Sendable {
         let remaining = counts.total - counts.finished
         let eta = rate > 0 ? Self.duration(Double(remaining) / rate) : "?"
         return "\(operation) \(runId): \(counts.finished)/\(counts.total) done · applied \(counts[.applied]) · refused \(counts[.refused])" +
-            " · unknown \(counts[.unknown] + counts[.sending]) · \(String(format: "%.0f", rate))/s · ETA \(eta) · window \(window)"
+            " · unknown \(counts[.unknown]) · in flight \(counts[.sending]) · \(String(format: "%.0f", rate))/s · ETA \(eta) · window \(window)"
     }
 
     private func draw(_ text: String) {

@@ -1,5 +1,6 @@
 import Foundation
 import MuseCardKit
+import MuseCardOperations
 import MuseCardStore
 
 /// The report of a run, one row per line, streamed from the batch journal (CSV or JSON Lines).
@@ -53,11 +54,7 @@ enum BatchReportFile {
     }
 
     static func csv(_ line: BatchLine) -> String {
-        values(line).map { value in
-            let text = value ?? ""
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",")
+        values(line).map { CSVFields.quote($0 ?? "") }.joined(separator: ",")
     }
 
     static func json(_ line: BatchLine) -> String {
