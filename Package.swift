@@ -42,7 +42,10 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "MuseCardOperations", dependencies: ["MuseCardKit", "MuseCardStore"]),
+        .target(
+            name: "MuseCardOperations",
+            dependencies: ["MuseCardKit", "MuseCardStore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "MuseCardViewModel", dependencies: ["MuseCardKit", "MuseCardStore", "MuseCardOperations"]),
         .target(
             name: "MuseCardTUI",

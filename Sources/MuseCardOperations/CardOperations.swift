@@ -138,6 +138,6 @@ struct AuditStamp: Sendable {
         return AuditEntry(time: at ?? operations.clock(), operatorName: context.operatorName, sessionId: context.sessionId,
                           ticket: ticket, profile: context.profile, userId: report.userId, cardId: report.operation.cardId,
                           action: report.operation.name.rawValue, parameters: parameters, phase: phase, outcome: outcome,
-                          values: values, requestId: requestId, operationId: report.operationId)
+                          values: values, requestId: requestId, operationId: report.operationId, runId: context.runId)
     }
 }

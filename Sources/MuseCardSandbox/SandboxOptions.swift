@@ -18,6 +18,8 @@ public struct SandboxOptions: Sendable {
     public var seed: UInt64
     /// Load the demo cardholders and cards.
     public var demoData: Bool
+    /// Numbered ACTIVE cards to add (see `GeneratedCards`).
+    public var generatedCards: Int
     /// How long an application takes from `APPLYING` to `CARD_INIT`.
     public var auditDelay: Duration
     /// How long a sensitive-info URL stays usable.
@@ -32,7 +34,7 @@ public struct SandboxOptions: Sendable {
     public init(port: Int = 0, host: String = "127.0.0.1", partnerId: String = "200001",
                 partnerPublicKey: String = DemoKeys.partnerPublicKey,
                 platformPrivateKey: String = DemoKeys.platformPrivateKey,
-                faults: FaultPlan = FaultPlan(), seed: UInt64 = 1, demoData: Bool = true,
+                faults: FaultPlan = FaultPlan(), seed: UInt64 = 1, demoData: Bool = true, generatedCards: Int = 0,
                 auditDelay: Duration = .seconds(2), revealLifetime: Duration = .seconds(300),
                 timestampWindow: Duration = .seconds(300), allowRemote: Bool = false,
                 clock: @escaping @Sendable () -> Date = Date.init) {
@@ -44,6 +46,7 @@ public struct SandboxOptions: Sendable {
         self.faults = faults
         self.seed = seed
         self.demoData = demoData
+        self.generatedCards = max(0, generatedCards)
         self.auditDelay = auditDelay
         self.revealLifetime = revealLifetime
         self.timestampWindow = timestampWindow

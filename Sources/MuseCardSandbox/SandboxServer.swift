@@ -64,4 +64,7 @@ public final class SandboxServer: Sendable {
 
     /// The `GET /_sandbox/stats` document.
     public var statsJSON: JSONValue { core.stats.json }
+
+    /// The `GET /_sandbox/card-requests` document: per card and path, requests, definite answers and requests after one.
+    public var cardRequestsJSON: JSONValue { core.cardRequests.json }
 }

@@ -10,6 +10,8 @@ public struct ClientConfiguration: Sendable {
     /// The whole request, from connect to the last byte of the answer.
     public var requestTimeout: Duration
     public var retry: RetryPolicy
+    /// Told of every 429 with its `Retry-After`, so a batch can slow the whole run, not one request.
+    public var onRateLimited: (@Sendable (Duration?) -> Void)?
 
     public init(baseURL: URL, partnerId: String, signer: RequestSigner, pinCipher: PINCipher? = nil,
                 connectTimeout: Duration = .seconds(5), requestTimeout: Duration = .seconds(15),

@@ -79,8 +79,9 @@ public final class MusePayClient: Sendable {
             // The envelope's code usually repeats the HTTP status: keep it only when it says more.
             let message = envelope.map { $0.code == String(status) ? $0.message : "\($0.code) \($0.message)" }
                 .map { $0.trimmingCharacters(in: .whitespaces) }
-            throw AttemptFailure(error: .httpStatus(status, message: message), isRetryable: retryable,
-                                 retryAfter: retryable ? AttemptFailure.retryAfter(answer.headers) : nil)
+            let retryAfter = retryable ? AttemptFailure.retryAfter(answer.headers) : nil
+            if status == 429 { configuration.onRateLimited?(retryAfter) }
+            throw AttemptFailure(error: .httpStatus(status, message: message), isRetryable: retryable, retryAfter: retryAfter)
         }
         guard envelope.isSuccess else {
             throw AttemptFailure(error: .refused(code: envelope.code, message: envelope.message), isRetryable: false)

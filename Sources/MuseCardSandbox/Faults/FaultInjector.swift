@@ -5,9 +5,13 @@ final class FaultInjector: Sendable {
         var random: SeededRandom
         /// Faults injected so far per rule key ("*" for the global rule), for `limit`.
         var used: [String: Int] = [:]
+        /// The current one-second window of the rate limit and the requests admitted in it.
+        var window: Int64 = 0
+        var admitted = 0
     }
 
     private let state: Locked<State>
+    private let origin = ContinuousClock.now
 
     init(plan: FaultPlan, seed: UInt64) {
         state = Locked(State(plan: plan, random: SeededRandom(seed: seed)))
@@ -27,6 +31,12 @@ final class FaultInjector: Sendable {
     /// The delay and the fault for one request on `path`.
     func decide(path: String) -> (delay: Duration, fault: FaultDecision) {
         state.withLock { state in
+            if let limit = state.plan.rateLimitPerSecond {
+                let second = (ContinuousClock.now - origin).components.seconds
+                if second != state.window { (state.window, state.admitted) = (second, 0) }
+                guard state.admitted < limit else { return (.zero, .rateLimited(retryAfter: 1)) }
+                state.admitted += 1
+            }
             let key = state.plan.paths[path] == nil ? "*" : path
             let rule = state.plan.rule(for: path)
             if rule.isQuiet { return (.zero, .none) }

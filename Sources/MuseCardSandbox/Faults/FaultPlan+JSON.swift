@@ -21,12 +21,20 @@ extension FaultPlan {
             guard let value = UInt64(text) else { throw .invalid("seed", "must be a whole number ≥ 0") }
             seed = value
         }
-        return (FaultPlan(global: try FaultRule.parse(json, prefix: ""), paths: paths), seed)
+        var limit: Int?
+        if let value = members["rate_limit_per_second"], value != .null {
+            guard let text = value.scalarText, let number = Int(text), number >= 1 else {
+                throw .invalid("rate_limit_per_second", "must be a whole number ≥ 1, or null for no limit")
+            }
+            limit = number
+        }
+        return (FaultPlan(global: try FaultRule.parse(json, prefix: ""), paths: paths, rateLimitPerSecond: limit), seed)
     }
 
     var json: JSONValue {
         var out = global.json.objectValue ?? [:]
         out["paths"] = .object(paths.mapValues(\.json))
+        out["rate_limit_per_second"] = rateLimitPerSecond.map { .number(String($0)) } ?? .null
         return .object(out)
     }
 }

@@ -46,10 +46,14 @@ public struct FaultPlan: Sendable, Equatable {
     public var global: FaultRule
     /// Keyed by request path, e.g. `/v1/card/lock`.
     public var paths: [String: FaultRule]
+    /// API requests admitted per second (a fixed one-second window, as the service counts);
+    /// more are answered 429 with `Retry-After: 1`. `nil` = no limit.
+    public var rateLimitPerSecond: Int?
 
-    public init(global: FaultRule = FaultRule(), paths: [String: FaultRule] = [:]) {
+    public init(global: FaultRule = FaultRule(), paths: [String: FaultRule] = [:], rateLimitPerSecond: Int? = nil) {
         self.global = global
         self.paths = paths
+        self.rateLimitPerSecond = rateLimitPerSecond.map { max(1, $0) }
     }
 
     func rule(for path: String) -> FaultRule { paths[path] ?? global }

@@ -8,6 +8,7 @@ final class SandboxCore: Sendable {
     let faults: FaultInjector
     let vault: RevealVault
     let stats = SandboxStats()
+    let cardRequests = CardRequestLog()
     let book: Locked<CardBook>
     /// `http://host:port`, known once the server listens; reveal URLs start with it.
     let baseURL = Locked<String>("")
@@ -20,7 +21,7 @@ final class SandboxCore: Sendable {
                                window: options.timestampWindow.seconds, clock: options.clock)
         faults = FaultInjector(plan: options.faults, seed: options.seed)
         vault = RevealVault(lifetime: options.revealLifetime.seconds, clock: options.clock)
-        book = Locked(CardBook(auditDelay: options.auditDelay.seconds, now: options.clock(), demoData: options.demoData))
+        book = Locked(Self.book(options, now: options.clock()))
         platformKeyDER = try PINDecryptor.der(options.platformPrivateKey)
     }
 
@@ -28,10 +29,17 @@ final class SandboxCore: Sendable {
 
     /// Back to the initial state: demo data, no nonces, no reveal tokens, no stats.
     func reset() {
-        book.withLock { $0 = CardBook(auditDelay: options.auditDelay.seconds, now: now, demoData: options.demoData) }
+        book.withLock { $0 = Self.book(options, now: now) }
         gate.clearNonces()
         vault.clear()
         stats.reset()
+        cardRequests.reset()
+    }
+
+    static func book(_ options: SandboxOptions, now: Date) -> CardBook {
+        var book = CardBook(auditDelay: options.auditDelay.seconds, now: now, demoData: options.demoData)
+        book.generate(count: options.generatedCards, now: now)
+        return book
     }
 
     /// Answers one `POST /v1/…`: faults first, then the gate, then the endpoint.
@@ -45,6 +53,9 @@ final class SandboxCore: Sendable {
         if delay > .zero { try? await Task.sleep(for: delay) }
         let reply = answer(endpoint, fault: fault, bytes: bytes)
         stats.record(path: path, reason: reply.reason)
+        if path != "/v1/card/query", let cardId = (try? JSONParser.parse(bytes))?["card_id"]?.scalarText {
+            cardRequests.record(cardId: cardId, path: path, definite: fault == .none)
+        }
         return reply
     }
 

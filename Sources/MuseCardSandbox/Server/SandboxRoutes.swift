@@ -24,6 +24,7 @@ enum SandboxRoutes {
         }
         router.get("/_sandbox/faults") { _, _ in response(.json(core.faults.plan.json)) }
         router.get("/_sandbox/stats") { _, _ in response(.json(core.stats.json)) }
+        router.get("/_sandbox/card-requests") { _, _ in response(.json(core.cardRequests.json)) }
         router.post("/_sandbox/reset") { _, _ in
             core.reset()
             return response(.json(["reset": true]))

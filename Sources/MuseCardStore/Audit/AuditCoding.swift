@@ -20,6 +20,7 @@ enum AuditCoding {
         b.set("parameters", json: .object(SecretFilter.strip(entry.parameters).mapValues(JSONValue.string)))
         b.set("type", entry.phase.rawValue)
         b.set("operation_id", entry.operationId)
+        b.set("run_id", entry.runId)
         if let outcome = entry.outcome {
             b.set("outcome", outcome.name)
             switch outcome {
@@ -60,7 +61,7 @@ enum AuditCoding {
                           ticket: f.string("ticket"), profile: try need("profile"), userId: try need("user_id"),
                           cardId: f.string("card_id"), action: try need("action"), parameters: parameters,
                           phase: phase, outcome: outcome, values: values, requestId: f.string("request_id"),
-                          operationId: f.string("operation_id"))
+                          operationId: f.string("operation_id"), runId: f.string("run_id"))
     }
 
     /// The outcome of a result line; `ok` and `failed` are read from lines of earlier versions.

@@ -38,12 +38,14 @@ public struct AuditEntry: Sendable, Equatable {
     public var requestId: String?
     /// Links an intent with its result.
     public var operationId: String?
+    /// The batch run the operation belongs to, if any.
+    public var runId: String?
 
     /// An entry with the given values; secret parameters and values are stripped.
     public init(time: Date, operatorName: String, sessionId: String, ticket: String? = nil, profile: String,
                 userId: String, cardId: String? = nil, action: String, parameters: [String: String] = [:],
                 phase: AuditPhase = .result, outcome: AuditOutcome?, values: [String: String] = [:],
-                requestId: String? = nil, operationId: String? = nil) {
+                requestId: String? = nil, operationId: String? = nil, runId: String? = nil) {
         self.time = time
         self.operatorName = operatorName
         self.sessionId = sessionId
@@ -58,5 +60,6 @@ public struct AuditEntry: Sendable, Equatable {
         self.values = SecretFilter.strip(values)
         self.requestId = requestId
         self.operationId = operationId
+        self.runId = runId
     }
 }

@@ -5,8 +5,11 @@ public final class AuditLog: AuditSink, @unchecked Sendable {
     /// The file.
     public let path: String
     private let descriptor: Int32
-    // Guards `descriptor` so lines from concurrent tasks never interleave.
+    // Guards `waiting` and `flushing`; only `queue` writes to `descriptor`, so lines never interleave.
     private let lock = NSLock()
+    private let queue = DispatchQueue(label: "musecard.audit")
+    private var waiting: [(bytes: [UInt8], continuation: CheckedContinuation<Void, any Error>)] = []
+    private var flushing = false
 
     /// Opens the file for appending, creating it and its folder with private permissions.
     public init(path: String) throws {
@@ -23,22 +26,49 @@ public final class AuditLog: AuditSink, @unchecked Sendable {
 
     deinit { close(descriptor) }
 
-    /// Appends one line with a single `write` (atomic for `O_APPEND` between processes), then fsyncs.
+    /// Appends one line and returns once it is fsynced. Lines appended at the same time are
+    /// written together (one `write`, atomic for `O_APPEND` between processes, and one `fsync`)
+    /// on a queue of their own, so a batch does not pay one fsync per line nor block Swift's
+    /// cooperative threads while the disk works.
     public func append(_ entry: AuditEntry) async throws {
         let bytes = Array((AuditCoding.line(entry) + "\n").utf8)
-        try lock.withLock {
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw StoreFileError(path: path, message: "cannot write the audit trail: \(Self.reason())")
-                }
-                offset += written
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let start = lock.withLock {
+                waiting.append((bytes, continuation))
+                defer { flushing = true }
+                return !flushing
             }
-            guard fsync(descriptor) == 0 else {
-                throw StoreFileError(path: path, message: "cannot flush the audit trail: \(Self.reason())")
+            if start { queue.async { self.flush() } }
+        }
+    }
+
+    /// Writes and fsyncs what is waiting, until nothing is; runs on `queue` only.
+    private func flush() {
+        while true {
+            let batch = lock.withLock {
+                let taken = waiting
+                waiting = []
+                if taken.isEmpty { flushing = false }
+                return taken
             }
+            if batch.isEmpty { return }
+            let result = Result { try writeAndSync(batch.flatMap(\.bytes)) }
+            for (_, continuation) in batch { continuation.resume(with: result) }
+        }
+    }
+
+    private func writeAndSync(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw StoreFileError(path: path, message: "cannot write the audit trail: \(Self.reason())")
+            }
+            offset += written
+        }
+        guard fsync(descriptor) == 0 else {
+            throw StoreFileError(path: path, message: "cannot flush the audit trail: \(Self.reason())")
         }
     }
 

@@ -14,6 +14,8 @@ public struct MuseCardPaths: Sendable, Equatable {
     public var auditFile: URL
     /// `$XDG_STATE_HOME/musecard/journal.sqlite`: pending apply/replace requests, never moved aside.
     public var journalFile: URL
+    /// `$XDG_STATE_HOME/musecard/batches.sqlite`: the journal of every batch run, line by line.
+    public var batchFile: URL { stateFolder.appendingPathComponent("batches.sqlite") }
     /// `$XDG_STATE_HOME/musecard/musecard.log`.
     public var logFile: URL
     /// `$XDG_CONFIG_HOME/musecard/themes`.

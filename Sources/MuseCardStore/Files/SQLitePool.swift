@@ -5,9 +5,12 @@ import GRDB
 /// checked), and the date encoding every table shares.
 enum SQLitePool {
     /// Opens and migrates `path`; the caller holds its `OpenLock`.
-    static func open(path: String, label: String, migrator: DatabaseMigrator) throws -> DatabasePool {
+    /// `prepare` runs on every connection (e.g. a pragma).
+    static func open(path: String, label: String, migrator: DatabaseMigrator,
+                     prepare: (@Sendable (Database) throws -> Void)? = nil) throws -> DatabasePool {
         try PrivateFiles.file(path)
         var configuration = Configuration()
+        if let prepare { configuration.prepareDatabase(prepare) }
         // Another musecard process may hold the write lock; wait rather than fail.
         configuration.busyMode = .timeout(15)
         configuration.label = label

@@ -45,6 +45,12 @@ struct SandboxServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-demo-data"), help: "Start without the demo cardholders.")
     var noDemoData = false
 
+    @Option(name: .customLong("generate-cards"), help: "Add N ACTIVE cards: user BU00000001 holds card BC00000001, and so on.")
+    var generateCards = 0
+
+    @Option(name: .customLong("rate-limit"), help: "Admit at most N API requests per second; more get 429 with Retry-After, like the service.")
+    var rateLimit: Int?
+
     @Flag(name: .customLong("allow-remote"), help: "Permit a non-loopback --host.")
     var allowRemote = false
 
@@ -52,15 +58,17 @@ struct SandboxServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard (0...1).contains(faultRate) else { throw ValidationError("--fault-rate must be 0…1") }
         guard latencyMs >= 0, jitterMs >= 0, auditDelayMs >= 0 else { throw ValidationError("--latency-ms, --jitter-ms and --audit-delay-ms must be ≥ 0") }
+        guard (0...5_000_000).contains(generateCards) else { throw ValidationError("--generate-cards must be 0…5000000") }
+        if let rateLimit, rateLimit < 1 { throw ValidationError("--rate-limit must be at least 1 request per second") }
     }
 
     func run() async throws {
-        var options = SandboxOptions(port: port, host: host, partnerId: partnerId, seed: seed, demoData: !noDemoData,
+        var options = SandboxOptions(port: port, host: host, partnerId: partnerId, seed: seed, demoData: !noDemoData, generatedCards: generateCards,
                                      auditDelay: .milliseconds(auditDelayMs), allowRemote: allowRemote)
         var rule = FaultRule.mixed(rate: faultRate)
         rule.latencyMs = latencyMs
         rule.jitterMs = jitterMs
-        options.faults = FaultPlan(global: rule)
+        options.faults = FaultPlan(global: rule, rateLimitPerSecond: rateLimit)
         do {
             if let path = partnerPublicKey { options.partnerPublicKey = try String(contentsOfFile: path, encoding: .utf8) }
             if let path = platformPrivateKey { options.platformPrivateKey = try String(contentsOfFile: path, encoding: .utf8) }
@@ -92,6 +100,10 @@ struct SandboxServeCommand: AsyncParsableCommand {
             SandboxServeCommand.say("export MUSECARD_PLATFORM_PUBLIC_KEY=\(files.platformPublicKey)")
         } catch {
             StandardError.print("musecard: cannot write the demo key files to \(folder.path): \(error.localizedDescription)")
+        }
+        if generateCards > 0 {
+            let (firstUser, firstCard) = GeneratedCards.ids(1), (lastUser, lastCard) = GeneratedCards.ids(generateCards)
+            SandboxServeCommand.say("generated \(generateCards) ACTIVE cards: \(firstUser)/\(firstCard) … \(lastUser)/\(lastCard)")
         }
         if !noDemoData {
             for holder in DemoData.cardholders {

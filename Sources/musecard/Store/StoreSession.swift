@@ -57,9 +57,10 @@ final class StoreSession: Sendable {
     }
 
     /// The operations layer over `service` with this session's stores and identity.
-    func operations(service: any CardService, environment: [String: String] = ProcessInfo.processInfo.environment) -> CardOperations {
+    func operations(service: any CardService, runId: String? = nil,
+                    environment: [String: String] = ProcessInfo.processInfo.environment) -> CardOperations {
         let context = OperationContext(operatorName: settings.actingOperator(environment), sessionId: sessionId,
-                                       profile: settings.profileLabel, readOnly: settings.readOnly)
+                                       profile: settings.profileLabel, readOnly: settings.readOnly, runId: runId)
         return CardOperations(service: service, audit: audit ?? InMemoryAuditSink(), journal: journal, cache: cache, context: context)
     }
 

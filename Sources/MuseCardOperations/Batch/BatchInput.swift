@@ -1,0 +1,129 @@
+import Crypto
+import Foundation
+import MuseCardKit
+
+/// One good line of a batch input file.
+public struct BatchInputLine: Sendable, Equatable {
+    /// 1-based, the CSV header counts.
+    public var line: Int
+    public var userId: String
+    public var cardId: String
+    public var reason: String?
+    public var note: String?
+}
+
+/// A line that cannot be sent, and why.
+public struct BatchBadLine: Sendable, Equatable {
+    public var line: Int
+    public var reason: String
+}
+
+/// What one pass over the input found.
+public struct BatchScan: Sendable, Equatable {
+    /// Good lines.
+    public var count = 0
+    /// Bad lines, the first `BatchInput.maxBadLinesKept` of them.
+    public var badLines: [BatchBadLine] = []
+    public var badCount = 0
+    /// SHA-256 of the file's bytes, hex: the same file gives the same run.
+    public var digest = ""
+}
+
+/// Reads a batch file, CSV with a header or JSON Lines (`user_id`, `card_id`, optional `reason`,
+/// `note`), streaming: memory does not grow with the file.
+public struct BatchInput: Sendable {
+    public static let maxBadLinesKept = 10_000
+    public let path: String
+    /// Lock reasons are checked per line (with the run's note as the default note).
+    public let operation: OperationName
+    public let defaultNote: String?
+
+    public init(path: String, operation: OperationName, defaultNote: String?) {
+        self.path = path
+        self.operation = operation
+        self.defaultNote = defaultNote
+    }
+
+    /// Reads the whole file once, giving each good line to `each` in order.
+    public func scan(_ each: (BatchInputLine) throws -> Void = { _ in }) throws(MusePayError) -> BatchScan {
+        var scan = BatchScan()
+        var hasher = SHA256()
+        var format: Format?
+        var header: [String: Int] = [:]
+        let reader: LineReader
+        do { reader = try LineReader(path: path) } catch { throw .validation(field: "--file", reason: "cannot be read: \(error)") }
+        defer { reader.close() }
+        func bad(_ number: Int, _ reason: String) {
+            scan.badCount += 1
+            if scan.badLines.count < Self.maxBadLinesKept { scan.badLines.append(BatchBadLine(line: number, reason: reason)) }
+        }
+        do {
+            while let (number, bytes) = try reader.next(hashing: &hasher) {
+                let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                if text.isEmpty || text.hasPrefix("#") { continue }
+                if format == nil {
+                    if text.hasPrefix("{") { format = .jsonLines } else {
+                        format = .csv
+                        do { header = try Self.header(text) } catch { bad(number, error.description); break }
+                        continue
+                    }
+                }
+                let parsed: BatchInputLine
+                do throws(MusePayError) {
+                    var line = format == .csv ? try Self.csvLine(text, header: header, number: number)
+                                              : try Self.jsonLine(text, number: number)
+                    try check(&line)
+                    parsed = line
+                } catch { bad(number, error.description); continue }
+                scan.count += 1
+                try each(parsed)
+            }
+        } catch let error as MusePayError { throw error } catch {
+            throw .validation(field: "--file", reason: "cannot be read: \(error)")
+        }
+        if format == nil { throw .validation(field: "--file", reason: "has no lines") }
+        scan.digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return scan
+    }
+
+    private enum Format { case csv, jsonLines }
+
+    /// Ids as the service takes them; a lock reason (with its note) that `LockReason` accepts.
+    private func check(_ line: inout BatchInputLine) throws(MusePayError) {
+        try FieldRules.id(line.userId, field: "user_id")
+        try FieldRules.id(line.cardId, field: "card_id")
+        guard operation == .lock else { return }
+        if let reason = line.reason { _ = try LockReason(parsing: reason, note: line.note ?? defaultNote) }
+        else if let note = line.note { try FieldRules.printable(note, field: "note", max: LockReason.maxNoteLength) }
+    }
+
+    static func header(_ text: String) throws(MusePayError) -> [String: Int] {
+        let names = try CSVFields.split(text).map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
+        var columns: [String: Int] = [:]
+        for (index, name) in names.enumerated() where columns[name] == nil { columns[name] = index }
+        for needed in ["user_id", "card_id"] where columns[needed] == nil {
+            throw .validation(field: "header", reason: "has no \(needed) column (a CSV file starts with a header such as user_id,card_id,reason,note)")
+        }
+        return columns
+    }
+
+    static func csvLine(_ text: String, header: [String: Int], number: Int) throws(MusePayError) -> BatchInputLine {
+        let fields = try CSVFields.split(text)
+        func field(_ name: String) -> String? {
+            guard let index = header[name], index < fields.count else { return nil }
+            let value = fields[index].trimmingCharacters(in: .whitespaces)
+            return value.isEmpty ? nil : value
+        }
+        return BatchInputLine(line: number, userId: field("user_id") ?? "", cardId: field("card_id") ?? "",
+                              reason: field("reason"), note: field("note"))
+    }
+
+    static func jsonLine(_ text: String, number: Int) throws(MusePayError) -> BatchInputLine {
+        let json: JSONValue
+        do { json = try JSONParser.parse(text) } catch { throw .validation(field: "line", reason: "is not JSON (\(error.description))") }
+        guard json.objectValue != nil else { throw .validation(field: "line", reason: "is not a JSON object") }
+        func field(_ name: String) -> String? { json[name]?.scalarText.flatMap { $0.isEmpty ? nil : $0 } }
+        return BatchInputLine(line: number, userId: field("user_id") ?? "", cardId: field("card_id") ?? "",
+                              reason: field("reason"), note: field("note"))
+    }
+}
