@@ -3,7 +3,7 @@ import MuseCardTestSupport
 import Testing
 
 /// The README's "first minutes" exactly as written: `musecard` alone, pick the demo cardholder,
-/// lock a card with `l` `y`, see it locked, unlock with `u` `y`, quit with `q`.
+/// lock a card with `l` ⏎ `y`, see it locked, unlock with `u` `y`, quit with `q`.
 @Suite(.serialized)
 struct ReadmeWalkthroughTests {
     static let binary = Fixtures.productsFolder.appendingPathComponent("musecard").path
@@ -30,6 +30,8 @@ struct ReadmeWalkthroughTests {
         #expect(row(screen, last4).contains("ACTIVE"))
 
         try session.send("l")
+        try session.waitFor("CUSTOMER_REQUEST")
+        try session.send("enter")
         try session.waitFor("Lock card?")
         try session.send("y")
         screen = try session.waitFor("lock VC1000000001: ok, now LOCK")
@@ -43,7 +45,7 @@ struct ReadmeWalkthroughTests {
         try session.send("q")
         screen = try session.waitFor("[exited 0]")
         #expect(screen.contains("Cardholder 60004408 (Käthe Müller)"))
-        #expect(screen.contains("lock VC1000000001: applied, now LOCK"))
+        #expect(screen.contains("lock VC1000000001 (lock_reason=CUSTOMER_REQUEST): applied, now LOCK"))
         #expect(screen.contains("unlock VC1000000001: applied, now ACTIVE"))
         #expect(screen.contains("Cards now: VC1000000001 ACTIVE"))
     }

@@ -5,7 +5,7 @@ import Yams
 struct ConfigParser {
     let file: String
 
-    static let topKeys: Set<String> = ["default", "profiles", "keys"]
+    static let topKeys: Set<String> = ["default", "profiles", "keys", "clipboard"]
     static let profileKeys: Set<String> = [
         "base_url", "partner_id", "private_key", "platform_public_key", "operator", "theme", "read_only", "summary_dir",
     ]
@@ -26,6 +26,7 @@ struct ConfigParser {
                     config.profiles[name] = try profile(name, body)
                 }
             case "keys": config.keyBindings = try keys(value)
+            case "clipboard": config.clipboard = try clipboard(value)
             default:
                 throw error(keyNode, "unknown key \"\(key)\" (expected one of: \(Self.topKeys.sorted().joined(separator: ", ")))")
             }
@@ -60,6 +61,24 @@ struct ConfigParser {
             }
         }
         return settings
+    }
+
+    /// `osc52`, `off`, or `{command: [program, argument…]}`.
+    private func clipboard(_ node: Node) throws(ConfigError) -> ClipboardSetting {
+        if let text = node.scalar?.string {
+            switch text {
+            case "osc52": return .osc52
+            case "off": return .off
+            default: throw error(node, "clipboard must be osc52, off or {command: [program, …]}, not \"\(text)\"")
+            }
+        }
+        let entries = try mapping(node, what: "clipboard")
+        guard entries.count == 1, let entry = entries.first, entry.key.string == "command", let list = entry.value.sequence, !list.isEmpty else {
+            throw error(node, "clipboard must be osc52, off or {command: [program, …]}")
+        }
+        var words: [String] = []
+        for item in list { words.append(try scalar(item, what: "a word of clipboard.command")) }
+        return .command(words)
     }
 
     /// `action: key` or `action: [key, key]`.

@@ -8,6 +8,8 @@ public struct MuseCardConfig: Sendable, Equatable {
     public var defaultProfile: String?
     /// Action name → key names, e.g. `lock: ["l", "ctrl-l"]`.
     public var keyBindings: [String: [String]]
+    /// Where the console copies to.
+    public var clipboard: ClipboardSetting = .osc52
 
     /// A configuration with the given values; empty by default.
     public init(profiles: [String: ProfileSettings] = [:], defaultProfile: String? = nil, keyBindings: [String: [String]] = [:]) {

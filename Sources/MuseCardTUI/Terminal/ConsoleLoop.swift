@@ -15,12 +15,15 @@ public final class ConsoleLoop {
     private let terminal: TerminalDevice
     private let clock: () -> Date
     private let stopSignal: () -> Int32?
+    /// OSC 52 copies waiting for the terminal thread.
+    private let clipboard: OSC52Clipboard?
     /// How many frames were drawn (for tests of "redraw only when needed").
     public private(set) var framesDrawn = 0
 
     /// A loop over `source` and `terminal`; `stopSignal` reports a pending stop signal.
     public init(source: ScreenSource, terminal: TerminalDevice, clock: @escaping () -> Date = Date.init,
-                stopSignal: @escaping () -> Int32? = { nil }) {
+                stopSignal: @escaping () -> Int32? = { nil }, clipboard: OSC52Clipboard? = nil) {
+        self.clipboard = clipboard
         self.source = source
         self.terminal = terminal
         self.clock = clock
@@ -56,6 +59,7 @@ public final class ConsoleLoop {
                 framesDrawn += 1
                 (drawnVersion, drawnSize, drawnAt, dirty) = (version, size, now, false)
             }
+            for sequence in clipboard?.drain() ?? [] { terminal.writeRaw(sequence) }
             switch terminal.nextEvent() {
             case .key(let name):
                 // A key that changes the state bumps the version; one that changes nothing draws nothing.

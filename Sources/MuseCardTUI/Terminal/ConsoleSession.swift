@@ -21,10 +21,13 @@ public struct ConsoleSession: Sendable {
     public var theme: Theme
     /// Where anything written to standard error goes while the screen is up (nil: discarded).
     public var stderrFile: String?
+    /// Where OSC 52 copies wait for the terminal thread; `nil` when copying goes elsewhere.
+    public var clipboard: OSC52Clipboard?
 
-    public init(theme: Theme, stderrFile: String?) {
+    public init(theme: Theme, stderrFile: String?, clipboard: OSC52Clipboard? = nil) {
         self.theme = theme
         self.stderrFile = stderrFile
+        self.clipboard = clipboard
     }
 
     /// Runs the console over `source` on the current thread until quit or a stop signal.
@@ -38,7 +41,7 @@ public struct ConsoleSession: Sendable {
         let outcome: ConsoleLoop.Outcome
         do {
             defer { terminal.close() }
-            outcome = ConsoleLoop(source: source, terminal: terminal, stopSignal: { signals.pending }).run()
+            outcome = ConsoleLoop(source: source, terminal: terminal, stopSignal: { signals.pending }, clipboard: clipboard).run()
             // A stop signal must not abandon a change between "sent" and "recorded".
             if case .signal = outcome { _ = source.waitForIdle(timeout: Self.signalGrace) }
         }

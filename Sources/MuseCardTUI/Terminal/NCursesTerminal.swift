@@ -69,6 +69,20 @@ public final class NCursesTerminal: TerminalDevice {
         canvas.present()
     }
 
+    public func writeRaw(_ sequence: String) {
+        guard isOpen else { return }
+        let bytes = Array(sequence.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return write(STDOUT_FILENO, base, buffer.count)
+            }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+
     /// Restores the terminal (idempotent).
     public func close() {
         guard isOpen else { return }

@@ -15,4 +15,10 @@ public protocol TerminalDevice: AnyObject {
     func nextEvent() -> TerminalEvent?
     /// Clears, lets `draw` paint the whole frame, and shows it in one update.
     func present(_ draw: (Canvas) -> Void)
+    /// Writes a control sequence straight to the terminal (OSC 52), between frames.
+    func writeRaw(_ sequence: String)
+}
+
+extension TerminalDevice {
+    public func writeRaw(_ sequence: String) {}
 }

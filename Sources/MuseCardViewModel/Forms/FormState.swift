@@ -5,6 +5,10 @@ public struct FormState: Sendable, Equatable {
         case changeLimit(cardId: String)
         case changePIN(cardId: String)
         case replace(cardId: String)
+        /// The reason for a lock, asked before the confirmation.
+        case lock(cardId: String)
+        /// One reason for every active card.
+        case lockAll(cardIds: [String])
         case sensitiveInfo(cardId: String)
         case apply
         case addCard

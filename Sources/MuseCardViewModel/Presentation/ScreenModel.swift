@@ -21,11 +21,14 @@ public struct ScreenModel: Sendable, Equatable {
     public var modal: ModalModel?
     /// Shown instead of the list when the cardholder has no known cards, or none is open.
     public var emptyMessage: String?
+    /// The `:` command line being typed (without the colon), drawn on the status line.
+    public var commandLine: String?
 
     public init(topBar: TopBarModel, cardholderTitle: String = "", rows: [CardRowModel] = [], rowOffset: Int = 0,
                 totalRows: Int? = nil, selectedRow: Int? = nil,
                 detail: [DetailLineModel] = [], filter: FilterModel? = nil, hints: [KeyHintModel] = [],
-                flash: FlashModel? = nil, modal: ModalModel? = nil, emptyMessage: String? = nil) {
+                flash: FlashModel? = nil, modal: ModalModel? = nil, emptyMessage: String? = nil, commandLine: String? = nil) {
+        self.commandLine = commandLine
         self.topBar = topBar
         self.cardholderTitle = cardholderTitle
         self.rows = rows

@@ -44,7 +44,7 @@ extension ConsoleReducer {
             return []
         case .valid(.openCardholder(let userId, let ticket)):
             let label = state.data.knownCardholders.first { $0.userId == userId }?.label
-            return open(userId: userId, label: label, ticket: ticket, state: &state)
+            return open(userId: userId, label: label, ticket: ticket ?? state.data.sessionTicket, state: &state)
         case .valid(.addCard(let cardId)):
             state.ui.modal = nil
             guard let userId = state.data.cardholder?.userId else { return [] }
@@ -55,6 +55,9 @@ extension ConsoleReducer {
                 return []
             }
             return [.addCard(userId: userId, cardId: cardId)]
+        case .valid(.lockAll(let cardIds, let reason)):
+            state.ui.modal = .confirm(Confirmations.lockAll(cardIds, reason: reason, state: state))
+            return []
         case .valid(.command(let operation)):
             let card = operation.cardId.flatMap { state.data.card($0) }
             if let confirmation = Confirmations.afterForm(operation, card: card) {

@@ -33,7 +33,7 @@ public struct ConsoleReducer: Sendable {
             Navigation.keepSelectionVisible(&state)
             return []
         case .openCardholder(let userId, let label, let ticket):
-            return open(userId: userId, label: label, ticket: ticket, state: &state)
+            return open(userId: userId, label: label, ticket: ticket ?? state.data.sessionTicket, state: &state)
         case .showPicker:
             state.ui.modal = .picker(PickerState())
             return [.loadCardholders]
@@ -73,6 +73,22 @@ public struct ConsoleReducer: Sendable {
             return []
         case .notice(let message):
             state.ui.flash = Flash(message, .info)
+            return []
+        case .lastLockLoaded(let userId, let cardId, let note):
+            guard state.data.cardholder?.userId == userId, let index = state.data.cards.firstIndex(where: { $0.cardId == cardId }) else { return [] }
+            state.data.cards[index].lastLock = note
+            return []
+        case .historyLoaded(let userId, let cardId, let operations, let error):
+            guard state.data.cardholder?.userId == userId else { return [] }
+            return historyLoaded(cardId: cardId, operations: operations, error: error, state: &state)
+        case .transactionsLoaded(let userId, let cardId, let page, let result):
+            guard state.data.cardholder?.userId == userId else { return [] }
+            return transactionsLoaded(cardId: cardId, page: page, result: result, state: &state)
+        case .cardholdersFound(let text, let matches, let error):
+            cardholdersFound(text: text, matches: matches, error: error, state: &state)
+            return []
+        case .copied(let what, let error):
+            copied(what: what, error: error, state: &state)
             return []
         }
     }

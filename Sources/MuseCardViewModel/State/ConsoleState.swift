@@ -56,6 +56,8 @@ public struct ConsoleData: Sendable, Equatable {
     public var changesInFlight = 0
     /// Cardholders acted on earlier in the session, with their cards' last statuses, for the summary.
     public var earlierCardholders: [TouchedCardholder] = []
+    /// The ticket set with `:ticket`: it goes with every cardholder opened afterwards.
+    public var sessionTicket: String?
 
     public init() {}
 
@@ -116,6 +118,8 @@ public struct CardEntry: Sendable, Equatable {
     public var isStale = false
     /// Actions in flight on this card (e.g. `lock`).
     public var pending: [String] = []
+    /// Who locked the card and why, while it is locked (from the audit trail).
+    public var lastLock: LockNote?
 
     public init(cardId: String, record: CardRecord? = nil, fetchedAt: Date? = nil) {
         self.cardId = cardId

@@ -25,6 +25,10 @@ public struct ConsoleUI: Sendable, Equatable {
     public var exitRequested = false
     /// The agent chose to wait for calls in flight: quit once the last one is recorded.
     public var quitWhenIdle = false
+    /// The `:` command line while it is open.
+    public var commandLine: CommandLineState?
+    /// Command lines run in this session, oldest first (Up walks back).
+    public var commandHistory: [String] = []
 
     public init() {}
 }

@@ -48,7 +48,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         let console = try await openSource(settings: settings, themeName: chosen.name)
         let result: ConsoleSession.Result
         do {
-            result = try await ConsoleSession(theme: chosen, stderrFile: logFile).runOnOwnThread(console.source)
+            result = try await ConsoleSession(theme: chosen, stderrFile: logFile, clipboard: console.clipboard).runOnOwnThread(console.source)
         } catch {
             await console.stop()
             StandardError.print("musecard: \(error)")

@@ -42,6 +42,7 @@ struct ConnectionOptions: ParsableArguments {
         }
         var settings = resolved(environment: environment, profile: base)
         settings.keyBindings = config.keyBindings
+        settings.clipboard = config.clipboard
         return settings
     }
 
@@ -91,6 +92,8 @@ struct ConnectionSettings: Sendable, Equatable {
     var summaryDir: String? = nil
     /// Key remaps by action name from the config file.
     var keyBindings: [String: [String]] = [:]
+    /// Where the console's `y` copies to.
+    var clipboard: ClipboardSetting = .osc52
 
     /// Which service the base URL points at.
     var environment: ServiceEnvironment { ServiceEnvironment.classify(baseURL: baseURL) }
