@@ -25,4 +25,9 @@ extension CardOperations {
         try await cache.recordOpened(userId: userId, label: label, at: clock())
         return try await cache.cards(of: userId)
     }
+
+    /// Forgets every card and cardholder of this scope (for a sandbox that starts afresh).
+    public func startOverIndex() async throws {
+        try await cache?.forgetAll()
+    }
 }

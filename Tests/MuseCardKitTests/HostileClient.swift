@@ -9,7 +9,7 @@ enum HostileClient {
         let signer = RequestSigner(key: try RSAKeyLoader.signingKey(text: try Fixtures.text("keys/partner_private.pem"), source: "t"))
         let configuration = try ClientConfiguration(
             baseURL: base, partnerId: "200001", signer: signer,
-            connectTimeout: .seconds(2), requestTimeout: timeout,
+            connectTimeout: .seconds(10), requestTimeout: timeout,
             retry: RetryPolicy(maxAttempts: attempts, baseDelay: .milliseconds(20), maxDelay: .seconds(1))
         )
         return MusePayClient(configuration: configuration)

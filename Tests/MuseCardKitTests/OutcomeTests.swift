@@ -17,7 +17,9 @@ struct OutcomeTests {
         let client = try HostileClient.make(try #require(URL(string: "http://127.0.0.1:9")), attempts: 1)
         let error = await HostileClient.failure(client, Self.lock)
         await client.shutdown()
-        #expect(error == .transport(.connectionRefused))
+        // Refused at once, or (on a machine so loaded the refusal comes late) not connected in time:
+        // either way nothing left.
+        #expect(error == .transport(.connectionRefused) || error == .transport(.connectTimeout), "\(String(describing: error))")
         expect(error, .notSent, exit: ExitCodes.unreachable)
     }
 

@@ -106,7 +106,7 @@ struct TransportTests {
     @Test func badRequestStatusKeepsTheServiceMessage() async throws {
         let server = try await ScriptedServer.start(["/v1/card/query": [ScriptedReply(status: 400, body: #"{"code":400,"message":"INVALID_REQUEST: card_id is missing"}"#)]])
         let client = try client(server)
-        await #expect(throws: MusePayError.httpStatus(400, message: "400 INVALID_REQUEST: card_id is missing")) {
+        await #expect(throws: MusePayError.httpStatus(400, message: "INVALID_REQUEST: card_id is missing")) {
             try await client.send(QueryCardRequest(userId: "U1", cardId: "C1"))
         }
         await client.shutdown()
@@ -165,5 +165,14 @@ struct TransportTests {
         #expect(policy.delay(afterAttempt: 2, retryAfter: nil, random: 0.5) == .milliseconds(100))
         #expect(policy.delay(afterAttempt: 9, retryAfter: nil, random: 1.5) == .seconds(1))
         #expect(policy.delay(afterAttempt: 1, retryAfter: .seconds(30)) == .seconds(1))
+    }
+
+    @Test func httpStatusTextSaysTheStatusOnce() {
+        #expect(MusePayError.httpStatus(500, message: "500 INTERNAL_SERVER_ERROR: sandbox fault").description
+            == "MusePay answered HTTP 500 INTERNAL_SERVER_ERROR: sandbox fault")
+        #expect(MusePayError.httpStatus(400, message: "INVALID_REQUEST: card_id is missing").description
+            == "MusePay answered HTTP 400 INVALID_REQUEST: card_id is missing")
+        #expect(MusePayError.httpStatus(503, message: "maintenance").description == "MusePay answered HTTP 503 SERVICE_UNAVAILABLE: maintenance")
+        #expect(MusePayError.httpStatus(500, message: "500").description == "MusePay answered HTTP 500 INTERNAL_SERVER_ERROR")
     }
 }

@@ -85,7 +85,7 @@ import Testing
         let set = try await Harness.raw(base + "/_sandbox/faults", method: "POST",
                                         body: #"{"paths":{"/v1/card/lock":{"error_rate":1}},"seed":9}"#)
         #expect(set.status == 200)
-        await #expect(throws: MusePayError.httpStatus(500, message: "500 INTERNAL_SERVER_ERROR: sandbox fault")) {
+        await #expect(throws: MusePayError.httpStatus(500, message: "INTERNAL_SERVER_ERROR: sandbox fault")) {
             try await h.client.send(LockCardRequest(userId: Self.card.user, cardId: Self.card.id))
         }
         #expect(try await h.client.send(query).status == .active, "other paths are untouched")

@@ -74,7 +74,7 @@ struct ConsoleSessionEndToEndTests {
         #expect(!screen.contains("Lock card?"))
         try session.send("enter")
         let menu = try session.waitFor("Actions")
-        #expect(menu.contains("— card is SUSPENDED; lock needs ACTIVE"))
+        #expect(menu.contains("(SUSPENDED)") && menu.contains("— needs ACTIVE"), "the title names the status, the row what is needed")
         try session.send("esc", "q")
         try session.waitFor("[exited 0]")
     }

@@ -16,24 +16,27 @@ final class TmuxSession {
     let socket: String
     /// An isolated HOME with its own XDG folders.
     let home: URL
+    private let ownsHome: Bool
     private var alive = true
 
     /// Starts `command` (program and arguments) in a new detached session of `columns` x `rows`.
     /// The pane stays after the program exits and shows `[exited N]`, so output printed after
     /// the screen is restored can be read.
-    init(_ command: [String], columns: Int = 120, rows: Int = 40, environment: [String: String] = [:]) throws {
+    /// `home` shares a HOME between sessions (a second run); it is then left for the caller to remove.
+    init(_ command: [String], columns: Int = 120, rows: Int = 40, environment: [String: String] = [:], home: URL? = nil) throws {
         guard TmuxSession.tmux != nil else { throw Failure(description: "tmux is not installed: the end-to-end tests need it") }
         let id = UUID().uuidString.prefix(8).lowercased()
         name = "musecard-\(id)"
         socket = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(id).sock").path
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-home-\(id)")
+        ownsHome = home == nil
+        self.home = home ?? FileManager.default.temporaryDirectory.appendingPathComponent("musecard-home-\(id)")
         for folder in [".config", ".cache", ".local/state"] {
-            try FileManager.default.createDirectory(at: home.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: self.home.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         var env = [
-            "HOME": home.path, "XDG_CONFIG_HOME": home.appendingPathComponent(".config").path,
-            "XDG_CACHE_HOME": home.appendingPathComponent(".cache").path,
-            "XDG_STATE_HOME": home.appendingPathComponent(".local/state").path,
+            "HOME": self.home.path, "XDG_CONFIG_HOME": self.home.appendingPathComponent(".config").path,
+            "XDG_CACHE_HOME": self.home.appendingPathComponent(".cache").path,
+            "XDG_STATE_HOME": self.home.appendingPathComponent(".local/state").path,
             "PATH": "/usr/bin:/bin", "TERM": "tmux-256color",
         ]
         for (key, value) in environment { env[key] = value }
@@ -146,7 +149,7 @@ final class TmuxSession {
         guard alive else { return }
         alive = false
         _ = try? tmux(["kill-server"])
-        try? FileManager.default.removeItem(at: home)
+        if ownsHome { try? FileManager.default.removeItem(at: home) }
         try? FileManager.default.removeItem(atPath: socket)
     }
 

@@ -34,7 +34,8 @@ struct InputReducerTests {
         _ = phoneForm(&h)
         h.send(.pasted("123456789"))
         guard case .form(let form)? = h.state.ui.modal else { Issue.record("form closed"); return }
-        #expect(form.fields[0].value == "8612", "the area code keeps 4 characters")
+        #expect(form.fields[0].value == "86123", "the area code keeps 5 characters (+ and 4 digits)")
+        #expect(form.fields[0].error == "takes at most 5 characters; the rest was not taken", "nothing is cut silently")
     }
 
     @Test func aPasteIntoTheFilterAndThePickerIsText() throws {

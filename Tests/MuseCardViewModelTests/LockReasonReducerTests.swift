@@ -31,11 +31,14 @@ struct LockReasonReducerTests {
         #expect(h.keys("enter") == [])
         let reason = LockReason(.fraudSuspected, note: "card skimmed")
         var expected = F.opened([try F.entry("C1", .active)])
-        expected.ui.modal = .confirm(Confirmation(
+        var confirmation = Confirmation(
             title: "Lock card?",
             message: ["Lock card C1 ••••4242 (KATHE MULLER)?", "Reason: FRAUD_SUSPECTED: card skimmed",
                       "The cardholder cannot pay with it until it is unlocked."],
-            confirmLabel: "Lock", command: .operation(.lock(cardId: "C1", reason: reason))))
+            confirmLabel: "Lock", command: .operation(.lock(cardId: "C1", reason: reason)))
+        confirmation.form = form
+        expected.ui.modal = .confirm(confirmation)
+        expected.ui.sentForm = form
         #expect(h.state == expected)
         #expect(h.keys("y") == [.run(userId: "U1", .operation(.lock(cardId: "C1", reason: reason)), ticket: "T-1")])
     }

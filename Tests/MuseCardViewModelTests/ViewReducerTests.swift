@@ -65,8 +65,8 @@ struct ViewReducerTests {
         #expect(h.state.ui.modal == .help)
         h.keys("?")
         #expect(h.state.ui.modal == nil)
-        let masked = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 5).detail.first { $0.label == "Phone" }?.value
-        #expect(masked == "+86 •••••••0000  (p reveals)")
+        let masked = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 5).detail.first { $0.label == "Phone (p)" }?.value
+        #expect(masked == "+86 •••••••0000", "the label says p reveals it")
         h.keys("p")
         let shown = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 5).detail.first { $0.label == "Phone" }?.value
         #expect(shown == "+86 13312360000")

@@ -47,8 +47,9 @@ extension MusePayError: CustomStringConvertible {
         case .refused(let code, let message):
             return "MusePay refused the request: \(code) \(message)"
         case .httpStatus(let status, let message):
-            let name = MusePayError.httpStatusNames[status].map { " \($0)" } ?? ""
-            return "MusePay answered HTTP \(status)\(name)" + (message.map { ": \($0)" } ?? "")
+            let name = MusePayError.httpStatusNames[status]
+            let detail = message.map { MusePayError.withoutRepeat($0, status: status, name: name) }.flatMap { $0.isEmpty ? nil : $0 }
+            return "MusePay answered HTTP \(status)" + (name.map { " \($0)" } ?? "") + (detail.map { ": \($0)" } ?? "")
         case .transport(let failure):
             return failure.requestMayHaveLeft ? "no answer from MusePay: \(failure)" : "MusePay is unreachable: \(failure)"
         case .undecodable(let detail):
@@ -68,6 +69,17 @@ extension MusePayError: CustomStringConvertible {
         case .refused, .httpStatus: return true
         default: return false
         }
+    }
+
+    /// `message` without a leading status number or status name the line already says.
+    static func withoutRepeat(_ message: String, status: Int, name: String?) -> String {
+        var rest = Substring(message.trimmingCharacters(in: .whitespaces))
+        for prefix in [String(status), name].compactMap({ $0 }) where rest.hasPrefix(prefix) {
+            let after = rest.dropFirst(prefix.count)
+            guard after.isEmpty || after.first == " " || after.first == ":" else { continue }
+            rest = after.drop { $0 == " " || $0 == ":" }
+        }
+        return String(rest)
     }
 
     static let httpStatusNames: [Int: String] = [

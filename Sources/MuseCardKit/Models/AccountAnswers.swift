@@ -28,6 +28,16 @@ public struct Transaction: Sendable, Equatable {
     public var status: String?
     public var type: String?
     public var merchantName: String?
+    public var merchantMCC: String?
+    public var merchantCountry: String?
+    public var merchantCategory: String?
+    /// The authorised amount's literal, when the answer gives one (hotels hold more than they charge).
+    public var authorisedAmountText: String?
+    public var authorisedCurrency: String?
+    /// Why a declined transaction was declined, when the answer says.
+    public var declineReason: String?
+    /// Every field as the service sent it, for a details view.
+    public var fields: JSONValue
 
     init(json: JSONValue) {
         let f = JSONFields(json)
@@ -38,7 +48,22 @@ public struct Transaction: Sendable, Equatable {
         postedAt = f.string("txPostedAt")
         status = f.string("txStatus")
         type = f.string("txType")
-        merchantName = JSONFields(f.value("merchant")).string("name")
+        let merchant = JSONFields(f.value("merchant"))
+        merchantName = merchant.string("name")
+        merchantMCC = merchant.string("mcc")
+        merchantCountry = merchant.string("country")
+        merchantCategory = merchant.string("category")
+        let authorization = JSONFields(f.value("authorization"))
+        authorisedAmountText = authorization.number("amount")
+        authorisedCurrency = authorization.string("currency")
+        declineReason = f.string("declineReason")
+        fields = json
+    }
+
+    /// Declined or failed: what a support agent looks for first.
+    public var isDeclined: Bool {
+        guard let status = status?.uppercased() else { return false }
+        return status == "DECLINED" || status == "FAILED" || status == "REJECTED"
     }
 
     /// The amount as a `Decimal`; `nil` when absent or beyond `Decimal`'s range.

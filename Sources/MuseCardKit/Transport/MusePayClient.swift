@@ -76,7 +76,9 @@ public final class MusePayClient: Sendable {
         }
         guard status == 200, let envelope else {
             let retryable = status == 429 || status >= 500
-            let message = envelope.map { "\($0.code) \($0.message)".trimmingCharacters(in: .whitespaces) }
+            // The envelope's code usually repeats the HTTP status: keep it only when it says more.
+            let message = envelope.map { $0.code == String(status) ? $0.message : "\($0.code) \($0.message)" }
+                .map { $0.trimmingCharacters(in: .whitespaces) }
             throw AttemptFailure(error: .httpStatus(status, message: message), isRetryable: retryable,
                                  retryAfter: retryable ? AttemptFailure.retryAfter(answer.headers) : nil)
         }

@@ -29,6 +29,21 @@ public enum FieldRules {
         try digits(value, field: field, range: 1...4)
     }
 
+    /// A country calling code as people write it (`+49`, ` 49`) reduced to what the API takes (`49`).
+    public static func areaCodeDigits(_ value: String) -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        return trimmed.count > 1 && trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed
+    }
+
+    /// An id typed by hand for the local index (`cards add`, the console's `+`): API.md sets no
+    /// character rules, but MusePay's ids are letters and digits, so anything beyond letters,
+    /// digits, `-` and `_` is a typo to refuse before it is remembered.
+    public static func localId(_ value: String, field: String) throws(MusePayError) {
+        try id(value, field: field)
+        let allowed = value.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+        if !allowed { throw .validation(field: field, reason: "may contain only letters, digits, - and _ (got \(quoted(value)))") }
+    }
+
     /// A card PIN: 4 to 6 digits.
     public static func pin(_ value: String, field: String = "card_pin") throws(MusePayError) {
         try digits(value, field: field, range: 4...6, echo: false)

@@ -8,9 +8,13 @@ extension SandboxCore {
         let page = try fields.integer("page_number", range: 1...1_000_000) ?? 1
         let size = try fields.integer("page_size", range: 1...1000) ?? 50
         let status = try fields.optional("tx_status"), type = try fields.optional("tx_type")
+        let from = try DemoTransactions.bound(fields.optional("date_range_from"), field: "date_range_from", endOfDay: false)
+        let to = try DemoTransactions.bound(fields.optional("date_range_to"), field: "date_range_to", endOfDay: true)
         let card = try withBook { book throws(Rejection) in try book.card(cardId, of: user) }
-        let all = SandboxCore.madeUpTransactions(for: card).filter { item in
-            (status == nil || item["txStatus"]?.scalarText == status) && (type == nil || item["txType"]?.scalarText == type)
+        let all = DemoTransactions.list(for: card, now: now).filter { item in
+            let created = Int64(item["txCreatedAt"]?.scalarText ?? "") ?? 0
+            return (status == nil || item["txStatus"]?.scalarText == status) && (type == nil || item["txType"]?.scalarText == type)
+                && (from.map { created >= $0 } ?? true) && (to.map { created <= $0 } ?? true)
         }
         let start = min(all.count, (page - 1) * size)
         let slice = Array(all[start..<min(all.count, start + size)])
@@ -29,33 +33,5 @@ extension SandboxCore {
             return found
         }
         return holder.json
-    }
-
-    /// A few transactions derived from the card number, newest first.
-    static func madeUpTransactions(for card: SandboxCard) -> [JSONValue] {
-        guard card.status != .initial && card.status != .pendingIssue else { return [] }
-        var random = SeededRandom(seed: UInt64(card.cardId.dropFirst(2)) ?? 7)
-        let merchants: [(String, String, String, String)] = [
-            ("Bäckerei Schmidt", "5462", "DE", "Bakeries"), ("北京咖啡", "5814", "CN", "Fast food"),
-            ("Metro Transit", "4111", "US", "Transport"), ("Online Books", "5942", "GB", "Book stores"),
-        ]
-        let count = 3 + Int(random.next() % 5)
-        let base = card.issueTimeMs + 86_400_000
-        return (0..<count).reversed().map { index in
-            let merchant = merchants[Int(random.next() % UInt64(merchants.count))]
-            let amount = "\(1 + random.next() % 200).\(10 + random.next() % 90)"
-            let created = base + Int64(index) * 3_600_000 * 26
-            let topUp = index == 0
-            let pending = index == count - 1
-            return .object([
-                "detailId": .string("TX\(card.cardId.dropFirst(2))\(index)"), "txAmount": .number(amount),
-                "txCurrency": .string(card.currency), "txCreatedAt": .string(String(created)),
-                "txPostedAt": pending ? .null : .string(String(created + 7_200_000)),
-                "txStatus": .string(pending ? "PENDING" : "POSTED"), "txType": .string(topUp ? "TOP_UP" : "CHARGE"),
-                "merchant": topUp ? .null : .object(["name": .string(merchant.0), "mcc": .string(merchant.1),
-                                                      "country": .string(merchant.2), "category": .string(merchant.3)]),
-                "authorization": .object(["amount": .number(amount), "currency": .string(card.currency)]),
-            ])
-        }
     }
 }

@@ -13,6 +13,8 @@ public protocol CardCache: Sendable {
     func addCard(userId: String, cardId: String, at: Date) async throws
     /// Removes a card from the cache (the card itself is untouched).
     func forgetCard(userId: String, cardId: String) async throws
+    /// Forgets every cardholder and card of this scope (the embedded sandbox starts afresh each launch).
+    func forgetAll() async throws
     /// Keeps a fetched record, adding the card if unknown, and clears its last error.
     func saveRecord(_ record: CardRecord, fetchedAt: Date) async throws
     /// Keeps what the service said of a cardholder (name, email, phone, xid), for finding them later.

@@ -44,6 +44,11 @@ public actor InMemoryCardCache: CardCache {
         cardList.removeAll { $0.userId == userId && $0.cardId == cardId }
     }
 
+    public func forgetAll() {
+        holders = [:]
+        cardList = []
+    }
+
     public func saveRecord(_ record: CardRecord, fetchedAt: Date) {
         addCard(userId: record.userId, cardId: record.cardId, at: fetchedAt)
         guard let i = index(record.userId, record.cardId) else { return }

@@ -50,6 +50,14 @@ extension SQLiteCardCache {
         }
     }
 
+    public func forgetAll() async throws {
+        let scope = scope
+        try await write { db in
+            try db.execute(sql: "DELETE FROM card WHERE profile = ? AND partner_id = ?", arguments: [scope.profile, scope.partnerId])
+            try db.execute(sql: "DELETE FROM cardholder WHERE profile = ? AND partner_id = ?", arguments: [scope.profile, scope.partnerId])
+        }
+    }
+
     public func saveRecord(_ record: CardRecord, fetchedAt: Date) async throws {
         let scope = scope
         let json = record.json.jsonText()

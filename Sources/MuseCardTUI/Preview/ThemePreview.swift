@@ -78,11 +78,12 @@ public final class ThemePreview: ScreenSource, Sendable {
     }
 
     static let rows: [CardRowModel] = [
-        ("ACTIVE", Role.statusActive, "4242", "ZHANG WEI"), ("LOCKED", Role.statusLocked, "0005", "张伟"),
-        ("PENDING", Role.statusPending, "7781", "EVIL␛[2J"), ("SUSPENDED", Role.statusSuspended, "1234", "MARIA SOUZA"),
+        // The words the console shows: the service's statuses as they come.
+        ("ACTIVE", Role.statusActive, "4242", "ZHANG WEI"), ("LOCK", Role.statusLocked, "0005", "张伟"),
+        ("PENDING_ACTIVE", Role.statusPending, "7781", "EVIL␛[2J"), ("SUSPENDED", Role.statusSuspended, "1234", "MARIA SOUZA"),
         ("CANCELED", Role.statusCanceled, "9999", "ZHANG W"), ("FROZEN", Role.statusUnknown, "3141", "WEI ZHANG"),
     ].enumerated().map { index, item in
-        CardRowModel(cardId: "P-\(index)", status: item.0, statusRole: item.1, last4: item.2, type: "VIRTUAL",
+        CardRowModel(cardId: "P-\(index)", status: item.0, statusRole: item.1, last4: item.2, type: index.isMultiple(of: 2) ? "Virtual" : "Physical",
                      network: "VISA", currency: "USD", balance: "\(index * 100).00", dailyLimit: "5,000.00",
                      embossedName: item.3, age: "\(index + 1)m")
     }

@@ -67,6 +67,33 @@ public enum TextWidth {
         return alignRight ? gap + cut : cut + gap
     }
 
+    /// `text` fitted to `columns` by cutting its middle (`VC10…0001`): both ends of an identifier
+    /// stay readable, and it is never broken across lines.
+    public static func elideMiddle(_ text: String, to columns: Int) -> String {
+        guard columns > 0 else { return "" }
+        if of(text) <= columns { return text }
+        guard columns > 2 else { return elide(text, to: columns) }
+        let tailColumns = (columns - 1) / 2
+        var tail = ""
+        var used = 0
+        for character in text.reversed() {
+            let width = of(character)
+            if used + width > tailColumns { break }
+            used += width
+            tail.insert(character, at: tail.startIndex)
+        }
+        return prefix(text, columns: columns - 1 - used) + "…" + tail
+    }
+
+    /// Splits `text` into lines of at most `columns`, breaking at spaces when it can; a word
+    /// longer than a line is split, or with `breakingWords: false` kept on one line with its
+    /// middle elided (identifiers).
+    public static func wrap(_ text: String, to columns: Int, breakingWords: Bool) -> [String] {
+        guard !breakingWords else { return wrap(text, to: columns) }
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map { elideMiddle(String($0), to: columns) }
+        return wrap(words.joined(separator: " "), to: columns)
+    }
+
     /// Splits `text` into lines of at most `columns`, breaking at spaces when it can.
     public static func wrap(_ text: String, to columns: Int) -> [String] {
         guard columns > 0 else { return [] }

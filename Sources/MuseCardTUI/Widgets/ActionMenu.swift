@@ -2,10 +2,9 @@ import MuseCardViewModel
 
 /// The action menu: every action with its key; unavailable ones greyed with the reason.
 public enum ActionMenu {
-    static let maxWidth = 76
-
-    /// Draws the menu centred in `bounds`.
+    /// Draws the menu centred in `bounds`, as wide as its reasons need and the screen allows.
     public static func draw(_ menu: MenuModel, on canvas: Canvas, in bounds: Rect) {
+        let maxWidth = max(20, bounds.width - 8)
         let keyWidth = TextWidth.widest(menu.items.map(\.key))
         let labelWidth = TextWidth.widest(menu.items.map(\.label))
         let reasonWidth = TextWidth.widest(menu.items.compactMap(\.reason).map { "— " + $0 })

@@ -18,9 +18,20 @@ public enum DetailPane {
                 row += 1
                 continue
             }
-            canvas.line(line.label + ":", row: row, col: inner.col, width: labelWidth + 1, role: Role.dim)
             let role = line.role.map(Role.resolve) ?? Role.normal
-            for part in TextWidth.wrap(line.value, to: max(1, valueWidth)) where row < inner.bottom {
+            let needed = TextWidth.of(line.value)
+            if needed > valueWidth, needed <= inner.width - 6 {
+                // A short value a little too wide (an id, a status, a phone): the label gives way
+                // rather than the value breaking over two lines.
+                let valueStart = inner.right - needed
+                let labelRoom = valueStart - inner.col - 1
+                canvas.line(TextWidth.elide(line.label, to: labelRoom - 1) + ":", row: row, col: inner.col, width: labelRoom, role: Role.dim)
+                canvas.segment(line.value, row: row, col: valueStart, width: needed, role: role)
+                row += 1
+                continue
+            }
+            canvas.line(line.label + ":", row: row, col: inner.col, width: labelWidth + 1, role: Role.dim)
+            for part in TextWidth.wrap(line.value, to: max(1, valueWidth), breakingWords: false) where row < inner.bottom {
                 canvas.segment(part, row: row, col: valueCol, width: valueWidth, role: role)
                 row += 1
             }

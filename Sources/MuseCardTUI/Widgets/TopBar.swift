@@ -50,6 +50,7 @@ public enum TopBar {
         }
         if model.readOnly { parts.append("READ-ONLY") }
         parts.append(model.isOnline ? "● online" : "○ OFFLINE")
-        return parts.joined(separator: "  ")
+        // The bar leads with a rule so `operator: root` never runs into `READ-ONLY`.
+        return "│ " + parts.joined(separator: "  ")
     }
 }

@@ -3,13 +3,18 @@ import MuseCardKit
 /// The forms the console offers, with their fields and sensible starting values.
 public enum FormCatalog {
     public static let replaceReasons = ["LOST", "STOLEN", "DAMAGED", "EXPIRED", "OTHER"]
+    /// The card levels API.md lists; it names only level 1.
+    public static let levels = ["1": "Platinum", "2": "level 2 (no name in the API)", "3": "level 3 (no name in the API)"]
+    /// The sandbox's card products (README, Demo data); offered only against a sandbox.
+    public static let sandboxProducts = ["1001": "virtual USD", "1002": "virtual EUR", "2001": "physical USD",
+                                         "2002": "physical EUR", "2003": "physical HKD"]
 
-    static func make(_ kind: FormState.Kind, card: CardEntry?) -> FormState {
+    static func make(_ kind: FormState.Kind, card: CardEntry?, state: ConsoleState? = nil) -> FormState {
         let record = card?.record
         switch kind {
         case .updatePhone:
             return FormState(kind: kind, fields: [
-                FormField(name: "phone_area_code", label: "Area code", value: record?.phoneAreaCode ?? "", hint: "digits, e.g. 86", maxLength: 4),
+                FormField(name: "phone_area_code", label: "Area code", value: record?.phoneAreaCode ?? "", hint: "digits, e.g. 86 or +49", maxLength: 5),
                 FormField(name: "phone_number", label: "Phone", hint: "4–15 digits", maxLength: 15),
             ])
         case .changeLimit:
@@ -35,9 +40,9 @@ public enum FormCatalog {
             ])
         case .apply:
             return FormState(kind: kind, fields: [
-                FormField(name: "card_product_id", label: "Product id"),
-                FormField(name: "card_level", label: "Level", value: "1", choices: ["1", "2", "3"], hint: "1 = Platinum"),
-                FormField(name: "phone_area_code", label: "Area code", maxLength: 4),
+                productField(state),
+                FormField(name: "card_level", label: "Level", value: "1", choices: ["1", "2", "3"], hint: "←/→ to choose", notes: levels),
+                FormField(name: "phone_area_code", label: "Area code", hint: "digits, e.g. 86 or +49", maxLength: 5),
                 FormField(name: "phone_number", label: "Phone", maxLength: 15),
                 FormField(name: "embossed_name", label: "Embossed name", hint: "optional"),
             ])
@@ -49,6 +54,22 @@ public enum FormCatalog {
                 FormField(name: "ticket", label: "Ticket", hint: "optional"),
             ])
         }
+    }
+
+    /// The product id: typed, or ←/→ through the products of the cardholder's cards (and the
+    /// sandbox's, against a sandbox); the service has no list of products to ask.
+    static func productField(_ state: ConsoleState?) -> FormField {
+        var known = state?.data.cards.compactMap { $0.record?.productId }.filter { !$0.isEmpty } ?? []
+        var notes: [String: String] = [:]
+        if state?.session.environment.hasPrefix("SANDBOX") == true {
+            known += sandboxProducts.keys.sorted()
+            notes = sandboxProducts
+        }
+        var seen = Set<String>()
+        let suggestions = known.filter { seen.insert($0).inserted }
+        return FormField(name: "card_product_id", label: "Product id", value: suggestions.first ?? "",
+                         hint: suggestions.isEmpty ? "the product id MusePay gave you" : "←/→ known products, or type one",
+                         suggestions: suggestions, notes: notes)
     }
 
     /// The popup title of a form.

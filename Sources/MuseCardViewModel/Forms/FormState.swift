@@ -1,3 +1,5 @@
+import MuseCardKit
+
 /// An open form: its purpose, its fields, the focused field and errors.
 public struct FormState: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
@@ -13,6 +15,28 @@ public struct FormState: Sendable, Equatable {
         case apply
         case addCard
         case openCardholder
+
+        /// The operation a form of this kind sends, by its one name; nil for local forms.
+        var operationName: OperationName? {
+            switch self {
+            case .updatePhone: return .updatePhone
+            case .changeLimit: return .changeLimit
+            case .changePIN: return .changePIN
+            case .replace: return .replace
+            case .lock: return .lock
+            case .sensitiveInfo: return .sensitiveInfo
+            case .apply: return .apply
+            case .addCard, .openCardholder, .lockAll: return nil
+            }
+        }
+
+        /// The card a form of this kind is about.
+        var cardId: String? {
+            switch self {
+            case .updatePhone(let id), .changeLimit(let id), .changePIN(let id), .replace(let id), .sensitiveInfo(let id), .lock(let id): return id
+            case .apply, .addCard, .openCardholder, .lockAll: return nil
+            }
+        }
     }
 
     public var kind: Kind
@@ -48,9 +72,14 @@ public struct FormField: Sendable, Equatable {
     public var hint: String?
     public var error: String?
     public var maxLength: Int
+    /// Known values ←/→ steps through while typing stays free (e.g. card products).
+    public var suggestions: [String] = []
+    /// What a choice or suggestion means, shown as the hint while it is the value.
+    public var notes: [String: String] = [:]
 
     public init(name: String, label: String, value: String = "", isSecret: Bool = false,
-                choices: [String] = [], hint: String? = nil, maxLength: Int = 64) {
+                choices: [String] = [], hint: String? = nil, maxLength: Int = 64,
+                suggestions: [String] = [], notes: [String: String] = [:]) {
         self.name = name
         self.label = label
         self.value = value
@@ -58,5 +87,10 @@ public struct FormField: Sendable, Equatable {
         self.choices = choices
         self.hint = hint
         self.maxLength = maxLength
+        self.suggestions = suggestions
+        self.notes = notes
     }
+
+    /// The hint for the current value: its note when it has one.
+    public var currentHint: String? { notes[value].map { n in hint.map { "\(n); \($0)" } ?? n } ?? hint }
 }

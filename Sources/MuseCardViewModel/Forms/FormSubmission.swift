@@ -22,26 +22,64 @@ enum FormSubmission {
         var checked = form
         checked.error = nil
         for index in checked.fields.indices { checked.fields[index].error = nil }
-        do throws(MusePayError) {
-            return .valid(try outcome(of: checked))
-        } catch {
+        // Every field is checked on its own first, so all errors show at once, not one per Enter.
+        var errors = fieldErrors(checked)
+        if errors.isEmpty {
+            do throws(MusePayError) {
+                return .valid(try outcome(of: checked))
+            } catch {
+                errors = [error]
+            }
+        }
+        for error in errors {
             if case .validation(let field, let reason) = error, checked.fields.contains(where: { $0.name == field }) {
-                checked.setError(field, reason)
-                checked.focused = checked.fields.firstIndex { $0.name == field } ?? checked.focused
+                if checked.fields.first(where: { $0.name == field })?.error == nil { checked.setError(field, reason) }
             } else {
                 checked.error = error.description
             }
-            return .invalid(checked)
         }
+        checked.focused = checked.fields.firstIndex { $0.error != nil } ?? checked.focused
+        return .invalid(checked)
+    }
+
+    /// Each field's own rule, run independently; cross-field rules come after, in `outcome`.
+    static func fieldErrors(_ form: FormState) -> [MusePayError] {
+        let v = form.value
+        var errors: [MusePayError] = []
+        func run(_ check: () throws(MusePayError) -> Void) {
+            do throws(MusePayError) { try check() } catch { errors.append(error) }
+        }
+        switch form.kind {
+        case .updatePhone:
+            run { () throws(MusePayError) in try FieldRules.areaCode(FieldRules.areaCodeDigits(v("phone_area_code"))) }
+            run { () throws(MusePayError) in try FieldRules.phone(v("phone_number")) }
+        case .changeLimit:
+            run { () throws(MusePayError) in _ = try DecimalAmount(parsing: v("daily_purchase_limit")) }
+        case .changePIN:
+            run { () throws(MusePayError) in _ = try PIN(v("card_pin")) }
+            run { () throws(MusePayError) in if v("card_pin_repeat") != v("card_pin") { throw .validation(field: "card_pin_repeat", reason: "does not match the new PIN") } }
+        case .apply:
+            run { () throws(MusePayError) in try FieldRules.id(v("card_product_id"), field: "card_product_id") }
+            run { () throws(MusePayError) in try FieldRules.areaCode(FieldRules.areaCodeDigits(v("phone_area_code"))) }
+            run { () throws(MusePayError) in try FieldRules.phone(v("phone_number")) }
+            let name = v("embossed_name").trimmingCharacters(in: .whitespaces)
+            run { () throws(MusePayError) in if !name.isEmpty { try FieldRules.printable(name, field: "embossed_name", max: 64) } }
+        case .lock, .lockAll:
+            run { () throws(MusePayError) in _ = try lockReason(form) }
+        case .replace, .sensitiveInfo, .addCard, .openCardholder:
+            break
+        }
+        return errors
     }
 
     private static func outcome(of form: FormState) throws(MusePayError) -> FormOutcome {
         let v = form.value
         switch form.kind {
         case .updatePhone(let cardId):
-            try FieldRules.areaCode(v("phone_area_code"))
+            let area = FieldRules.areaCodeDigits(v("phone_area_code"))
+            try FieldRules.areaCode(area)
             try FieldRules.phone(v("phone_number"))
-            return .command(.updatePhone(cardId: cardId, areaCode: v("phone_area_code"), phone: v("phone_number")))
+            return .command(.updatePhone(cardId: cardId, areaCode: area, phone: v("phone_number")))
         case .changeLimit(let cardId):
             return .command(.changeLimit(cardId: cardId, amount: try DecimalAmount(parsing: v("daily_purchase_limit"))))
         case .changePIN(let cardId):
@@ -66,13 +104,13 @@ enum FormSubmission {
         case .apply:
             let name = v("embossed_name").trimmingCharacters(in: .whitespaces)
             let request = ApplyCardRequest(userId: "placeholder", requestId: "placeholder", cardProductId: v("card_product_id"),
-                                           cardLevel: v("card_level"), phoneAreaCode: v("phone_area_code"),
+                                           cardLevel: v("card_level"), phoneAreaCode: FieldRules.areaCodeDigits(v("phone_area_code")),
                                            phoneNumber: v("phone_number"), embossedName: name.isEmpty ? nil : name)
             try request.validate()
             return .command(.apply(ApplyParameters(productId: request.cardProductId, level: request.cardLevel,
                                                    areaCode: request.phoneAreaCode, phone: request.phoneNumber, embossedName: request.embossedName)))
         case .addCard:
-            try FieldRules.id(v("card_id"), field: "card_id")
+            try FieldRules.localId(v("card_id"), field: "card_id")
             return .addCard(cardId: v("card_id"))
         case .openCardholder:
             try FieldRules.id(v("user_id"), field: "user_id")

@@ -54,7 +54,10 @@ public enum ActionAvailability {
 
     private static func cardActionReason(_ action: KeyAction, state: ConsoleState) -> String? {
         guard let card = selectedCard(state) else { return "no card selected" }
-        guard let record = card.record else { return "card not loaded yet — refresh it first (r)" }
+        if card.isUnknownToService { return "MusePay does not know this card; forget it (action menu)" }
+        guard let record = card.record else {
+            return card.error == nil ? "card not loaded yet — refresh it first (r)" : "card could not be loaded — refresh it (r)"
+        }
         if let busy = card.pending.first { return "busy: \(busy) in progress" }
         if state.data.offline { return "offline" }
         let status = record.status

@@ -11,14 +11,14 @@ public enum DetailPresenter {
                                        role: CardRowPresenter.statusRole(r.status)))
             let fields: [(String, String?)] = [
                 ("Type", r.cardType?.rawValue.capitalized), ("Network", r.cardNetwork), ("Last 4", r.last4),
-                ("Embossed name", r.embossedName), ("Currency", r.currency),
+                ("Name", r.embossedName), ("Currency", r.currency),
                 ("Balance", r.availableBalance.map(Amount.text)), ("Daily limit", r.dailyPurchaseLimit.map(Amount.text)),
                 ("Expiry", r.expiryMonth.map { m in "\(m)/\(r.expiryYear ?? "?")" }),
                 ("Product", r.productId), ("Level", r.cardLevel),
-                ("Phone", phone(r, revealed: state.ui.isPhoneRevealed)),
+                (state.ui.isPhoneRevealed ? "Phone" : "Phone (p)", phone(r, revealed: state.ui.isPhoneRevealed)),
                 ("Issued", r.issueDate.map(Self.dateText) ?? r.issueTime),
-                ("Card-present", r.enablePresentTransaction.map { $0 ? "enabled" : "disabled" }),
-                ("Card-not-present", r.enableNoPresentTransaction.map { $0 ? "enabled" : "disabled" }),
+                ("In person", r.enablePresentTransaction.map { $0 ? "enabled" : "disabled" }),
+                ("Online", r.enableNoPresentTransaction.map { $0 ? "enabled" : "disabled" }),
                 ("Cardholder", r.userId),
             ]
             out += fields.compactMap { label, value in value.map { DetailLineModel(label: label, value: s($0)) } }
@@ -43,14 +43,15 @@ public enum DetailPresenter {
         return out
     }
 
-    /// `+86 •••••••0000` until revealed; never more than the last four digits by default.
-    static func phone(_ record: CardRecord, revealed: Bool) -> String? {
+    /// `+86 •••••••0000` until revealed (the label says `p` reveals it); never more than the last four digits by default.
+    public static func phone(_ record: CardRecord, revealed: Bool) -> String? {
         guard let number = record.phoneNumber else { return nil }
         let area = record.phoneAreaCode.map { "+\($0) " } ?? ""
         if revealed { return area + number }
         let shown = number.suffix(min(4, max(0, number.count - 2)))
-        return area + String(repeating: "•", count: number.count - shown.count) + shown + "  (p reveals)"
+        return area + String(repeating: "•", count: number.count - shown.count) + shown
     }
 
-    static func dateText(_ date: Date) -> String { UTCTime.text(date, seconds: false) }
+    /// The day only: it fits the narrow pane on one line, and the hour of issue is of no use to an agent.
+    static func dateText(_ date: Date) -> String { String(UTCTime.text(date, seconds: false).prefix(10)) }
 }

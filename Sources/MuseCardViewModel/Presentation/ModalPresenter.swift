@@ -13,16 +13,17 @@ enum ModalPresenter {
             let items = zip(entries, letters).map { binding, letter in
                 let reason = ActionAvailability.whyNot(binding.action, in: state)
                 return MenuModel.Item(key: letter, label: binding.label,
-                                      isEnabled: reason == nil, reason: reason, isDangerous: binding.isDangerous)
+                                      isEnabled: reason == nil, reason: reason.map(menuReason), isDangerous: binding.isDangerous)
             }
-            return .menu(MenuModel(title: card.map { "Actions — \(ServiceText.sanitize($0.cardId))" } ?? "Actions", items: items, selected: selected))
+            let status = card?.record.map { " (\(ServiceText.sanitize($0.status.rawValue)))" } ?? ""
+            return .menu(MenuModel(title: card.map { "Actions — \(ServiceText.sanitize($0.cardId))\(status)" } ?? "Actions", items: items, selected: selected))
         case .confirm(let c):
             return .confirm(ConfirmModel(title: c.title, message: c.message.map(ServiceText.sanitize), confirmLabel: c.confirmLabel,
                                          cancelLabel: c.cancelLabel, confirmFocused: c.confirmFocused, isDangerous: true))
         case .form(let form):
             let fields = form.fields.map { f in
                 FormModel.Field(label: f.label, value: f.isSecret ? String(repeating: "•", count: f.value.count) : ServiceText.sanitize(f.value),
-                                hint: f.hint, error: f.error, choices: f.choices)
+                                hint: f.currentHint, error: f.error, choices: f.choices)
             }
             return .form(FormModel(title: FormCatalog.title(form.kind), fields: fields, focused: form.focused,
                                    submitLabel: FormCatalog.submitLabel(form.kind), error: form.error.map(ServiceText.sanitize)))
@@ -51,6 +52,13 @@ enum ModalPresenter {
                             lines: [ServiceText.sanitize(url.reveal()), "Expires: \(ServiceText.sanitize(expiry ?? "not given"))",
                                     "Open it only on the cardholder's device. It is shown once and never stored."])
         }
+    }
+
+    /// A reason as the menu shows it: the title already names the card and its status, so
+    /// `card is LOCK; lock needs ACTIVE` becomes `needs ACTIVE` and fits an 80-column popup.
+    static func menuReason(_ reason: String) -> String {
+        guard reason.hasPrefix("card is "), let needs = reason.range(of: " needs ") else { return reason }
+        return "needs " + reason[needs.upperBound...]
     }
 
     /// Every key of the table by section, plus the popup keys.

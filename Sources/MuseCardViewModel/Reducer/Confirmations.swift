@@ -43,8 +43,9 @@ enum Confirmations {
             return Confirmation(title: "Replace card?",
                                 message: ["Replace \(name)?", "Reason: \(reason)", "The card is canceled for good and a new one is issued."],
                                 confirmLabel: "Replace", command: command)
-        case .changePIN:
-            return Confirmation(title: "Change PIN?", message: ["Set a new PIN on \(name)?"], confirmLabel: "Change PIN", command: command)
+        case .changePIN(_, let pin):
+            let warning = pin.isTrivial ? ["Warning: \(PIN.trivialWarning).", "Cancel goes back to the form to choose another."] : []
+            return Confirmation(title: "Change PIN?", message: ["Set a new PIN on \(name)?"] + warning, confirmLabel: "Change PIN", command: command)
         case .sensitiveInfo(_, let ip):
             return Confirmation(title: "Reveal card data?",
                                 message: ["Create a one-time link to the number, expiry and CVV of \(name)?", "Only usable from \(ip)."],

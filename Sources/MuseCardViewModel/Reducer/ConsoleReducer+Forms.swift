@@ -14,20 +14,29 @@ extension ConsoleReducer {
         case "backtab", "up": form.focused = (form.focused + count - 1) % count
         case "left", "right":
             let field = form.fields[form.focused]
-            guard !field.choices.isEmpty else { break }
-            let index = field.choices.firstIndex(of: field.value) ?? 0
-            let step = key == "right" ? 1 : field.choices.count - 1
-            form.fields[form.focused].value = field.choices[(index + step) % field.choices.count]
+            let values = field.choices.isEmpty ? field.suggestions : field.choices
+            guard !values.isEmpty else { break }
+            let step = key == "right" ? 1 : values.count - 1
+            let next = values.firstIndex(of: field.value).map { ($0 + step) % values.count } ?? (key == "right" ? 0 : values.count - 1)
+            form.fields[form.focused].value = values[next]
+            form.fields[form.focused].error = nil
         case "backspace":
             if form.fields[form.focused].choices.isEmpty, !form.fields[form.focused].value.isEmpty {
                 form.fields[form.focused].value.removeLast()
+                form.fields[form.focused].error = nil
+            }
+        case "ctrl-u":
+            if form.fields[form.focused].choices.isEmpty {
+                form.fields[form.focused].value = ""
                 form.fields[form.focused].error = nil
             }
         case "enter":
             return submit(form, state: &state)
         default:
             let field = form.fields[form.focused]
-            guard field.choices.isEmpty, let character = TextInput.character(for: key), field.value.count < field.maxLength else {
+            guard field.choices.isEmpty, let character = TextInput.character(for: key) else { break }
+            guard field.value.count < field.maxLength else {
+                form.fields[form.focused].error = Self.tooLong(field)
                 break
             }
             form.fields[form.focused].value.append(character)
@@ -35,6 +44,11 @@ extension ConsoleReducer {
         }
         state.ui.modal = .form(form)
         return []
+    }
+
+    /// What a field says when more is typed or pasted than it takes: nothing is cut silently.
+    static func tooLong(_ field: FormField) -> String {
+        "takes at most \(field.maxLength) characters; the rest was not taken"
     }
 
     private func submit(_ form: FormState, state: inout ConsoleState) -> [Effect] {
@@ -56,11 +70,15 @@ extension ConsoleReducer {
             }
             return [.addCard(userId: userId, cardId: cardId)]
         case .valid(.lockAll(let cardIds, let reason)):
-            state.ui.modal = .confirm(Confirmations.lockAll(cardIds, reason: reason, state: state))
+            var confirmation = Confirmations.lockAll(cardIds, reason: reason, state: state)
+            confirmation.form = form
+            state.ui.modal = .confirm(confirmation)
             return []
         case .valid(.command(let operation)):
             let card = operation.cardId.flatMap { state.data.card($0) }
-            if let confirmation = Confirmations.afterForm(operation, card: card) {
+            state.ui.sentForm = form
+            if var confirmation = Confirmations.afterForm(operation, card: card) {
+                confirmation.form = form
                 state.ui.modal = .confirm(confirmation)
                 return []
             }

@@ -64,8 +64,11 @@ extension ConsoleReducer {
             Navigation.keepSelectionVisible(&state)
             state.ui.flash = Flash("Sorted \(state.ui.sort.label)", .info)
         case .togglePhone: state.ui.isPhoneRevealed.toggle()
-        case .refresh: return refresh(selected.map { [$0.cardId] } ?? [], state: &state)
-        case .refreshAll: return refresh(state.data.cards.map(\.cardId), state: &state)
+        case .refresh, .refreshAll:
+            let ids = action == .refresh ? selected.map { [$0.cardId] } ?? [] : state.data.cards.map(\.cardId)
+            state.ui.refreshWatch = RefreshWatch(verb: "Refreshed", cardIds: ids)
+            state.ui.flash = Flash("Refreshing \(ids.count == 1 ? ids[0] : "\(ids.count) cards")…", .info)
+            return refresh(ids, state: &state)
         case .history:
             guard let card = selected else { return [] }
             return openHistory(card, state: &state)
@@ -81,7 +84,7 @@ extension ConsoleReducer {
             state.ui.modal = .picker(PickerState())
             return [.loadCardholders]
         case .addCard: state.ui.modal = .form(FormCatalog.make(.addCard, card: nil))
-        case .apply: state.ui.modal = .form(FormCatalog.make(.apply, card: nil))
+        case .apply: state.ui.modal = .form(FormCatalog.make(.apply, card: nil, state: state))
         case .forgetCard:
             guard let card = selected, let userId = state.data.cardholder?.userId else { return [] }
             state.data.cards.removeAll { $0.cardId == card.cardId }
@@ -102,6 +105,8 @@ extension ConsoleReducer {
             guard let card = selected else { return [] }
             state.ui.modal = .form(FormCatalog.make(Self.formKind(action, cardId: card.cardId), card: card))
         }
+        // A new form starts clean: the last action's flash is about something else.
+        if case .form? = state.ui.modal { state.ui.flash = nil }
         return []
     }
 

@@ -90,6 +90,9 @@ extension ConsoleReducer {
         if confirmation.command == .quit {
             state.ui.quitWhenIdle = true
             state.ui.flash = Flash("Waiting for \(state.data.changesInFlight) call(s) to finish, then quitting…", .info)
+        } else if let form = confirmation.form {
+            state.ui.modal = .form(form)
+            state.ui.flash = Flash("Not sent; the form is as you left it", .info)
         } else {
             state.ui.flash = Flash("Canceled", .info)
         }

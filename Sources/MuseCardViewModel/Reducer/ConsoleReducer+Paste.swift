@@ -9,8 +9,9 @@ extension ConsoleReducer {
             guard form.fields.indices.contains(form.focused) else { return ignorePaste("no text field is focused", state: &state) }
             let field = form.fields[form.focused]
             guard field.choices.isEmpty else { return ignorePaste("the focused field is a choice (←/→)", state: &state) }
-            form.fields[form.focused].value += text.prefix(max(0, field.maxLength - field.value.count))
-            form.fields[form.focused].error = nil
+            let room = max(0, field.maxLength - field.value.count)
+            form.fields[form.focused].value += text.prefix(room)
+            form.fields[form.focused].error = text.count > room ? Self.tooLong(field) : nil
             state.ui.modal = .form(form)
         case .picker(var picker)?:
             picker.input += text.prefix(max(0, PickerState.maxInputLength - picker.input.count))

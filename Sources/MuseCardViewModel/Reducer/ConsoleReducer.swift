@@ -60,6 +60,7 @@ public struct ConsoleReducer: Sendable {
         case .cardAdded(let userId, let cardId):
             guard state.data.cardholder?.userId == userId else { return [] }
             if state.data.card(cardId) == nil { state.data.cards.append(CardEntry(cardId: cardId)) }
+            state.ui.refreshWatch = RefreshWatch(verb: "Added", cardIds: [cardId])
             state.ui.selectedCardId = cardId
             Navigation.keepSelectionVisible(&state)
             return refresh([cardId], state: &state)

@@ -14,6 +14,7 @@ enum ResultHandling {
             state.data.cards[index].fetchedAt = at
             state.data.cards[index].error = nil
             state.data.cards[index].isStale = false
+            state.data.cards[index].isUnknownToService = false
             backOnline(&state)
             // A locked card says why; the audit trail is read once per lock, not per refresh.
             if record.status != .locked { state.data.cards[index].lastLock = nil }
@@ -23,9 +24,31 @@ enum ResultHandling {
         case .failure(let error):
             state.data.cards[index].error = error.description
             state.data.cards[index].isStale = state.data.cards[index].record != nil
+            state.data.cards[index].isUnknownToService = CardOperations.saysCardUnknown(error)
             noteFailure(error, state: &state)
         }
+        reportWatched(cardId: cardId, failed: state.data.cards[index].error != nil, state: &state)
         return []
+    }
+
+    /// Counts an answer the agent is waiting for; when the last is in, the flash says how it went.
+    private static func reportWatched(cardId: String, failed: Bool, state: inout ConsoleState) {
+        guard var watch = state.ui.refreshWatch, watch.waiting.remove(cardId) != nil else { return }
+        if failed { watch.failed.append(cardId) }
+        state.ui.refreshWatch = watch.waiting.isEmpty ? nil : watch
+        guard watch.waiting.isEmpty else { return }
+        if watch.total == 1, let card = state.data.card(cardId) {
+            if card.isUnknownToService {
+                state.ui.flash = Flash("\(watch.verb) \(cardId): MusePay does not know this card; forget it from the action menu", .error)
+            } else if let error = card.error {
+                state.ui.flash = Flash("\(watch.verb) \(cardId): refresh failed — \(ServiceText.message(error))", .error)
+            } else {
+                state.ui.flash = Flash("\(watch.verb) \(cardId): \(card.record?.status.rawValue ?? "no status")", .success)
+            }
+            return
+        }
+        let failures = watch.failed.isEmpty ? "" : ", \(watch.failed.count) failed (see the rows)"
+        state.ui.flash = Flash("\(watch.verb) \(watch.total) cards\(failures)", watch.failed.isEmpty ? .success : .error)
     }
 
     /// An operation has ended: the row, the flash, the session log and what to ask next.
@@ -44,11 +67,27 @@ enum ResultHandling {
            let at = state.data.cards[index].pending.firstIndex(of: name) {
             state.data.cards[index].pending.remove(at: at)
         }
+        let form = sentForm(of: report, state: &state)
         guard report.outcome == .applied, let answer = report.answer else {
-            return failed(report, state: &state)
+            let effects = failed(report, state: &state)
+            // Refused or not sent: nothing changed, so the agent fixes the form instead of retyping it.
+            if var form, report.outcome == .refused || report.outcome == .notSent, state.ui.modal == nil {
+                form.error = report.message
+                for index in form.fields.indices where form.fields[index].isSecret { form.fields[index].value = "" }
+                state.ui.modal = .form(form)
+            }
+            return effects
         }
         backOnline(&state)
         return succeeded(report, answer: answer, state: &state)
+    }
+
+    /// The form `report`'s operation was sent from, taken out of the state.
+    private static func sentForm(of report: OperationReport, state: inout ConsoleState) -> FormState? {
+        guard let form = state.ui.sentForm, form.kind.operationName == report.operation.name,
+              form.kind.cardId == report.operation.cardId else { return nil }
+        state.ui.sentForm = nil
+        return form
     }
 
     private static func failed(_ report: OperationReport, state: inout ConsoleState) -> [Effect] {
@@ -150,9 +189,22 @@ enum ResultHandling {
         return [.pollApplication(userId: userId, requestId: requestId, applyId: operation.applyId, after: ApplicationPolling.delay(attempt: attempts))]
     }
 
-    /// Nothing reached the service: it is out of reach, so show cached data as stale.
+    /// Server errors in a row after which the service counts as down (the header says OFFLINE).
+    static let serverErrorsForOffline = 3
+
+    /// Nothing reached the service, or it keeps failing (5xx after the retries, three times in
+    /// a row): it is out of reach, so show cached data as stale.
     static func noteFailure(_ error: MusePayError, state: inout ConsoleState) {
+        if case .httpStatus(let status, _) = error, status >= 500 {
+            state.data.serverErrorsInARow += 1
+            if state.data.serverErrorsInARow >= serverErrorsForOffline { goOffline(&state) }
+            return
+        }
         guard case .transport(let failure) = error, !failure.requestMayHaveLeft || failure == .timeout else { return }
+        goOffline(&state)
+    }
+
+    private static func goOffline(_ state: inout ConsoleState) {
         if !state.data.offline {
             state.data.offline = true
             for index in state.data.cards.indices where state.data.cards[index].record != nil {
@@ -163,6 +215,7 @@ enum ResultHandling {
 
     static func backOnline(_ state: inout ConsoleState) {
         state.data.offline = false
+        state.data.serverErrorsInARow = 0
     }
 
 }

@@ -48,8 +48,10 @@ public struct ConsoleData: Sendable, Equatable {
     public var knownCardholders: [KnownCardholder] = []
     /// Applications and replacements being followed.
     public var operations: [FollowedOperation] = []
-    /// True after a transport failure, until a call succeeds again.
+    /// True after a transport failure or repeated server errors, until a call succeeds again.
     public var offline = false
+    /// HTTP 5xx answers since the last success.
+    public var serverErrorsInARow = 0
     /// What was done in this session, for the summary.
     public var log: [SessionEvent] = []
     /// Changes sent and not yet reported back (quitting asks while this is above zero).
@@ -118,6 +120,8 @@ public struct CardEntry: Sendable, Equatable {
     public var isStale = false
     /// Actions in flight on this card (e.g. `lock`).
     public var pending: [String] = []
+    /// The service said it does not know this card (7000): nothing can be done but forgetting it.
+    public var isUnknownToService = false
     /// Who locked the card and why, while it is locked (from the audit trail).
     public var lastLock: LockNote?
 

@@ -25,6 +25,10 @@ public struct ConsoleUI: Sendable, Equatable {
     public var exitRequested = false
     /// The agent chose to wait for calls in flight: quit once the last one is recorded.
     public var quitWhenIdle = false
+    /// The form whose operation is in flight: reopened with the reason if it is refused or not sent.
+    public var sentForm: FormState?
+    /// Cards an `r`, `R` or `+` asked for, so the flash says when they are all answered.
+    public var refreshWatch: RefreshWatch?
     /// The `:` command line while it is open.
     public var commandLine: CommandLineState?
     /// Command lines run in this session, oldest first (Up walks back).
@@ -69,4 +73,19 @@ struct IndexHint: Sendable, Equatable {
     var value: Int?
 
     static func == (lhs: IndexHint, rhs: IndexHint) -> Bool { true }
+}
+
+/// Refreshes the agent asked for by hand and are not answered yet; the flash reports them once.
+public struct RefreshWatch: Sendable, Equatable {
+    /// `Refreshed` or `Added`.
+    public var verb: String
+    public var total: Int
+    public var waiting: Set<String>
+    public var failed: [String] = []
+
+    public init(verb: String, cardIds: [String]) {
+        self.verb = verb
+        self.total = cardIds.count
+        self.waiting = Set(cardIds)
+    }
 }

@@ -37,6 +37,8 @@ public struct Confirmation: Sendable, Equatable {
     public var cancelLabel: String
     public var confirmFocused = false
     public var command: ConfirmedCommand
+    /// The form this question came from: Cancel goes back to it, values kept.
+    public var form: FormState?
 
     public init(title: String, message: [String], confirmLabel: String, cancelLabel: String = "Cancel", command: ConfirmedCommand) {
         self.title = title

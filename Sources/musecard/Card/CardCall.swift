@@ -52,6 +52,55 @@ enum CardCall {
         }
     }
 
+    /// Finds cardholders through the layer (the index, and MusePay where an xid is known).
+    static func find(_ queries: [CardholderQuery], connection: ConnectionOptions) async throws -> CardholderFindReport {
+        LogSetup.commandLine()
+        let session = try StoreSession.open(connection, audited: false)
+        return try await withService(session) { await $0.findCardholders(queries) } refused: { operations, error in
+            // Without a service the index still answers.
+            var report = await operations.findCardholders(queries)
+            report.serviceError = error
+            return report
+        }
+    }
+
+    /// Pages of a card's transactions, newest first, up to `limit`.
+    static func transactions(userId: String, cardId: String, filters: [String: String], limit: Int,
+                             connection: ConnectionOptions) async throws -> [Transaction] {
+        LogSetup.commandLine()
+        let session = try StoreSession.open(connection, audited: false)
+        let result = try await withService(session) { operations -> Result<[Transaction], MusePayError> in
+            var all: [Transaction] = []
+            var page = 1
+            let size = min(max(limit, 1), 1000)
+            while all.count < limit {
+                switch await operations.transactions(userId: userId, cardId: cardId, page: page, pageSize: size, filters: filters) {
+                case .success(let answer):
+                    all += answer.transactions
+                    if answer.transactions.count < size { return .success(Array(all.prefix(limit))) }
+                    page += 1
+                case .failure(let error): return .failure(error)
+                }
+            }
+            return .success(Array(all.prefix(limit)))
+        } refused: { _, error in throw ExitStatus.fail(error) }
+        switch result {
+        case .success(let list): return list
+        case .failure(let error): throw ExitStatus.fail(error)
+        }
+    }
+
+    /// The card's status just before a lock or unlock, so "already locked" can be told apart
+    /// (the service answers both the same); nil when it cannot be asked. Queries are not audited.
+    static func statusBefore(userId: String, cardId: String, connection: ConnectionOptions) async -> CardStatus? {
+        guard let session = try? StoreSession.open(connection, audited: false),
+              let configuration = try? session.settings.clientConfiguration() else { return nil }
+        let client = MusePayClient(configuration: configuration)
+        let report = await session.operations(service: client).query(userId: userId, cardId: cardId)
+        await client.shutdown()
+        return try? report.result.get().status
+    }
+
     /// Asks where an application stands; an ended one settles the journal and adds the issued card.
     static func applicationResult(userId: String, requestId: String, applyId: String?, connection: ConnectionOptions, json: Bool) async throws {
         LogSetup.commandLine()

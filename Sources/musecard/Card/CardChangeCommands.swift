@@ -12,9 +12,10 @@ struct UpdatePhone: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let operation = CardOperation.updatePhone(cardId: target.cardId, areaCode: areaCode, phone: phone)
+        let area = FieldRules.areaCodeDigits(areaCode)
+        let operation = CardOperation.updatePhone(cardId: target.cardId, areaCode: area, phone: phone)
         try await CardCall.perform(operation, userId: target.userId, connection: connection, json: target.json) { _ in
-            ["Phone of card \(ServiceText.sanitize(target.cardId)) changed to +\(areaCode) \(phone)."]
+            ["Phone of card \(ServiceText.sanitize(target.cardId)) changed to +\(area) \(phone)."]
         }
     }
 }
@@ -22,7 +23,8 @@ struct UpdatePhone: AsyncParsableCommand {
 struct ChangeLimit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "limit", abstract: "Set the card's daily purchase limit.")
     @OptionGroup var target: CardTarget
-    @Option(name: .customLong("daily"), help: "New daily purchase limit, e.g. 500 or 500.50.")
+    // Unconditional, so `--daily -5` is read as a value and refused as an amount, not as a missing value.
+    @Option(name: .customLong("daily"), parsing: .unconditional, help: "New daily purchase limit, e.g. 500 or 500.50.")
     var daily: String
     @OptionGroup var connection: ConnectionOptions
 
@@ -31,7 +33,7 @@ struct ChangeLimit: AsyncParsableCommand {
         do { amount = try DecimalAmount(parsing: daily) } catch { throw ExitStatus.fail(error) }
         let operation = CardOperation.changeLimit(cardId: target.cardId, amount: amount)
         try await CardCall.perform(operation, userId: target.userId, connection: connection, json: target.json) { _ in
-            ["Daily purchase limit of card \(ServiceText.sanitize(target.cardId)) set to \(amount.text)."]
+            ["Daily purchase limit of card \(ServiceText.sanitize(target.cardId)) set to \(CardSummary.money(amount.text))."]
         }
     }
 }

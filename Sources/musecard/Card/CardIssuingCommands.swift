@@ -23,7 +23,7 @@ struct ApplyCard: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let parameters = ApplyParameters(productId: product, level: level, areaCode: areaCode, phone: phone, embossedName: embossedName)
+        let parameters = ApplyParameters(productId: product, level: level, areaCode: FieldRules.areaCodeDigits(areaCode), phone: phone, embossedName: embossedName)
         try await CardCall.perform(.apply(parameters), userId: userId, connection: connection, json: json, requestId: requestId) { report in
             let s = ServiceText.sanitize
             guard case .applied(let receipt)? = report.answer else { return [report.message] }

@@ -21,9 +21,13 @@ protocol StatusCommand: AsyncParsableCommand {
 
 extension StatusCommand {
     func run() async throws {
+        let before = Self.tellsAlready ? await CardCall.statusBefore(userId: target.userId, cardId: target.cardId, connection: connection) : nil
         try await CardCall.perform(Self.operation(target.cardId), userId: target.userId, connection: connection,
-                                   json: target.json, render: CardSummary.statusChange)
+                                   json: target.json) { CardSummary.statusChange($0, before: before) }
     }
+
+    /// Whether the command asks the status first to say "already" (unlock; activations fail instead).
+    static var tellsAlready: Bool { false }
 }
 
 struct LockCard: AsyncParsableCommand {
@@ -42,8 +46,9 @@ struct LockCard: AsyncParsableCommand {
         } else if note != nil {
             throw ExitStatus.fail(.validation(field: "--note", reason: "needs --reason"))
         }
+        let before = await CardCall.statusBefore(userId: target.userId, cardId: target.cardId, connection: connection)
         try await CardCall.perform(.lock(cardId: target.cardId, reason: lockReason), userId: target.userId, connection: connection,
-                                   json: target.json, render: CardSummary.statusChange)
+                                   json: target.json) { CardSummary.statusChange($0, before: before) }
     }
 }
 
@@ -52,6 +57,7 @@ struct UnlockCard: StatusCommand {
     @OptionGroup var target: CardTarget
     @OptionGroup var connection: ConnectionOptions
     static func operation(_ cardId: String) -> CardOperation { .unlock(cardId: cardId) }
+    static var tellsAlready: Bool { true }
 }
 
 struct ActivateCard: StatusCommand {

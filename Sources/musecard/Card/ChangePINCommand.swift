@@ -29,13 +29,24 @@ enum PINReader {
             guard let line = readLine(strippingNewline: true) else {
                 throw .validation(field: "card_pin", reason: "expected the new PIN on standard input")
             }
-            return try PIN(line)
+            let pin = try PIN(line)
+            // A second line is a repeat, as on a terminal: it must match.
+            if let repeated = readLine(strippingNewline: true), !repeated.isEmpty, repeated != line {
+                throw .validation(field: "card_pin", reason: "the two entries differ")
+            }
+            return warned(pin)
         }
         let first = try PIN(prompt("New PIN: "))
         guard prompt("Repeat PIN: ") == first.matchingKey else {
             throw .validation(field: "card_pin", reason: "the two entries differ")
         }
-        return first
+        return warned(first)
+    }
+
+    /// A trivial PIN is accepted (the service takes it) but not silently.
+    private static func warned(_ pin: PIN) -> PIN {
+        if pin.isTrivial { StandardError.print("musecard: warning: \(PIN.trivialWarning)") }
+        return pin
     }
 
     /// Prompts on standard error and reads one line with echo off.

@@ -18,7 +18,8 @@ struct ConsoleCommand: AsyncParsableCommand {
     @Flag(name: .customLong("read-only"), help: "Look, do not touch: dangerous actions are not offered.")
     var readOnly = false
 
-    @Option(name: .customLong("theme"), help: "Theme name (themes/ and ~/.config/musecard/themes/) or a .yaml path.")
+    @Option(name: .customLong("theme"), help: "Theme name (themes/ and ~/.config/musecard/themes/) or a .yaml path.",
+            completion: .custom { _ in ThemeCatalog.standard().names() })
     var theme: String?
 
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).")

@@ -1,15 +1,23 @@
 import ArgumentParser
+import Foundation
+import MuseCardStore
 import MuseCardViewModel
 
 /// `musecard keys`: the console's key table, as the help overlay and the README show it.
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "keys", abstract: "List the console's keys.")
 
-    @Flag(help: "Print a Markdown table (the README's key list is this output).")
+    @Flag(help: "Print a Markdown table of the default keys (the README's key list is this output).")
     var markdown = false
+    @OptionGroup var connection: ConnectionOptions
 
-    func run() {
-        print(markdown ? KeyTableDocument.markdown(.defaults) : KeyTableDocument.text(.defaults))
+    func run() throws {
+        // The README shows the defaults; people see their own table, with config.yaml's remaps.
+        if markdown { return print(KeyTableDocument.markdown(.defaults)) }
+        let environment = ProcessInfo.processInfo.environment
+        let settings = try connection.settingsOrExit(environment: environment)
+        let table = try ConsoleWiring.keyTable(settings, paths: MuseCardPaths.resolve(environment: environment))
+        print(KeyTableDocument.text(table))
     }
 }
 

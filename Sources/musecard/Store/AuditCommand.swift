@@ -44,14 +44,14 @@ struct AuditCommand: AsyncParsableCommand {
         if json {
             for entry in scan.entries { print(AuditLog.line(entry)) }
         } else {
-            print(AuditTable.text(AuditOperation.group(scan.entries)))
+            print(AuditTable.text(AuditOperation.group(scan.entries), maxWidth: TextTable.terminalWidth()))
         }
     }
 }
 
 /// The human table of `musecard audit`, one row per operation; stored text is sanitised before it reaches the terminal.
 enum AuditTable {
-    static func text(_ operations: [AuditOperation]) -> String {
+    static func text(_ operations: [AuditOperation], maxWidth: Int? = nil) -> String {
         guard !operations.isEmpty else { return "No audit entries." }
         let s = ServiceText.sanitize
         let header = ["TIME (UTC)", "OPERATOR", "PROFILE", "USER", "CARD", "ACTION", "OUTCOME", "TICKET", "REQUEST ID", "PARAMETERS"]
@@ -63,7 +63,8 @@ enum AuditTable {
                     clip(s(outcome(operation))), s(e.ticket ?? "-"), s(e.requestId ?? operation.result?.requestId ?? "-"),
                     s(values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))]
         }
-        return TextTable.render(header: header, rows: rows)
+        // Operator, profile, outcome, ticket, request id and parameters give way to fit the terminal; ids and times never.
+        return TextTable.render(header: header, rows: rows, maxWidth: maxWidth, shrinkable: [1, 2, 6, 7, 8, 9])
     }
 
     /// Long error texts would push every other column off screen; `--json` has them whole.

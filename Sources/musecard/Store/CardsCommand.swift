@@ -39,7 +39,7 @@ enum CacheAccess {
     static func ids(user: String, card: String?) throws {
         do {
             try FieldRules.id(user, field: "user_id")
-            if let card { try FieldRules.id(card, field: "card_id") }
+            if let card { try FieldRules.localId(card, field: "card_id") }
         } catch { throw ExitStatus.fail(error) }
     }
 }

@@ -11,6 +11,8 @@ struct InfoCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let settings = try connection.settingsOrExit(environment: environment)
         let paths = MuseCardPaths.resolve(environment: environment)
+        // The console refuses a bad `keys:` section; say so here too, with the same exit 78.
+        _ = try ConsoleWiring.keyTable(settings, paths: paths)
         print(InfoText.lines(settings: settings, paths: paths, operatorName: settings.actingOperator(environment))
             .joined(separator: "\n"))
     }

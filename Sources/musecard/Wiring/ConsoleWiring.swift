@@ -40,10 +40,15 @@ enum ConsoleWiring {
             StandardError.print("musecard: cannot open the audit trail \(paths.auditFile.path): \(error)")
             throw ExitCode(ExitCodes.ioError)
         }
-        let journal: SQLiteJournal?
-        do { journal = try SQLiteJournal.open(paths: paths, scope: scope) } catch {
-            journal = nil
-            notice = "The journal \(paths.journalFile.path) cannot be opened (\(error)); apply and replace will not be sent."
+        let journal: (any JournalStore)?
+        if backend.isDemo {
+            // The embedded sandbox's world lives as long as this process; so do its pending requests.
+            journal = InMemoryJournal()
+        } else {
+            do { journal = try SQLiteJournal.open(paths: paths, scope: scope) } catch {
+                journal = nil
+                notice = "The journal \(paths.journalFile.path) cannot be opened (\(error)); apply and replace will not be sent."
+            }
         }
         let session = SessionInfo(
             sessionId: "tui-" + Nonce.make().prefix(12), operatorName: settings.actingOperator(environment),
@@ -93,7 +98,10 @@ enum ConsoleWiring {
     }
 
     /// There is no list-cards endpoint: the console learns the demo cards from the sandbox's own list.
+    /// The embedded sandbox starts from the demo data each launch: cards an earlier run applied
+    /// for or replaced no longer exist there, and would show as stale 7000 rows.
     static func seedDemoCards(_ operations: CardOperations) async {
+        try? await operations.startOverIndex()
         for holder in DemoData.cardholders {
             for cardId in holder.cardIds { try? await operations.noteCard(userId: holder.userId, cardId: cardId) }
         }
