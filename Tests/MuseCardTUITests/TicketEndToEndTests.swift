@@ -89,4 +89,40 @@ struct TicketEndToEndTests {
         try session.send("q")
         try session.waitFor("[exited 0]")
     }
+
+    @Test func findKaetheByXidThenByPhoneAndOpenHerDeclinedTransaction() throws {
+        let session = try TmuxSession([ConsoleSessionEndToEndTests.binary], columns: 120, rows: 40,
+                                      environment: ["MUSECARD_THEMES_DIR": ConsoleSessionEndToEndTests.themes])
+        defer { session.kill() }
+        try session.waitUntil("the picker") { $0.contains("Open a cardholder") && $0.contains("Käthe Müller") }
+        try session.send("X60004408")
+        try session.send("enter")
+        var screen = try session.waitUntil("found by user_xid") { $0.contains("Found for \"X60004408\"") && $0.contains("KYC PASSED") }
+        #expect(screen.contains("Käthe Müller") && screen.contains("VC1000000001"))
+        for _ in 0..<9 { try session.send("backspace") }
+        try session.send("+49 151 12345678")
+        try session.send("enter")
+        screen = try session.waitUntil("found by phone") { $0.contains("Found for \"+49 151 12345678\"") && $0.contains("60004408") }
+        #expect(screen.contains("Käthe Müller"))
+        try session.send("enter")
+        try session.waitUntil("her cards") { $0.contains("Käthe Müller (60004408)") && $0.contains("VC1000000001") && $0.contains("ACTIVE") }
+
+        try session.send("t")
+        screen = try session.waitUntil("the first page") { $0.contains("Transactions — VC1000000001") && $0.contains("50 transactions") }
+        #expect(screen.contains("more below"))
+        let declined = try #require(screen.split(separator: "\n").first { $0.contains("✗ DECLINED") })
+        #expect(declined.contains("CHARGE"))
+        try session.send("j", "j", "enter")
+        screen = try session.waitFor("Decline reason: INSUFFICIENT_FUNDS")
+        #expect(screen.contains("Transaction TX1000000001002"))
+        try session.send("esc")
+        try session.waitFor("50 transactions")
+
+        // The page boundary: the end of the first page asks for the second.
+        try session.send("G")
+        screen = try session.waitFor("75 transactions")
+        #expect(!screen.contains("more below"))
+        try session.send("esc", "q")
+        try session.waitFor("[exited 0]")
+    }
 }

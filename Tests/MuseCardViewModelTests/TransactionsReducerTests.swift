@@ -50,8 +50,8 @@ struct TransactionsReducerTests {
         h.send(.transactionsLoaded(userId: "U1", cardId: "C1", page: 1, .success(Self.transactions(0..<2, declined: [1]))))
         guard case .table(let table)? = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10).modal else { Issue.record("no table"); return }
         #expect(table.rows == [
-            TableModel.Row(cells: ["2026-11-28T10:00:00Z", "CHARGE", "POSTED", "-12.50 EUR", "Bäckerei 0"]),
-            TableModel.Row(cells: ["2026-11-27T10:00:00Z", "CHARGE", "✗ DECLINED", "-12.50 EUR", "Bäckerei 1"], role: "txn.declined"),
+            TableModel.Row(cells: ["2026-11-28T10:00:00Z", "CHARGE", "POSTED", "-12.50 EUR", "", "Bäckerei 0", "", ""]),
+            TableModel.Row(cells: ["2026-11-27T10:00:00Z", "CHARGE", "✗ DECLINED", "-12.50 EUR", "", "Bäckerei 1", "", ""], role: "txn.declined"),
         ])
         #expect(table.footer == "2 transactions, newest first   ⏎ details  esc close")
 
@@ -82,5 +82,36 @@ struct TransactionsReducerTests {
         #expect(h.send(.transactionsLoaded(userId: "U1", cardId: "C1", page: 5, .success([]))) == [], "not the page asked for")
         guard case .transactions(let list)? = h.state.ui.modal else { Issue.record("closed"); return }
         #expect(list.isLoading && list.pagesLoaded == 1)
+    }
+
+    @Test func theAuthorisedAmountShowsWhenItDiffersAndEnterShowsEveryField() throws {
+        let items: [JSONValue] = [
+            .object(["detailId": .string("H1"), "txAmount": .number("80"), "txCurrency": .string("EUR"), "txCreatedAt": .string("1764064800000"),
+                     "txStatus": .string("POSTED"), "txType": .string("CHARGE"), "orderNo": .string("O-9"),
+                     "merchant": .object(["name": .string("Hotel Adlon"), "mcc": .string("7011"), "country": .string("DE"), "category": .string("lodging")]),
+                     "authorization": .object(["amount": .number("230.00"), "currency": .string("EUR")])]),
+            .object(["detailId": .string("S1"), "txAmount": .number("19.99"), "txCurrency": .string("EUR"), "txCreatedAt": .string("1764021600000"),
+                     "txStatus": .string("DECLINED"), "txType": .string("CHARGE"), "declineReason": .string("INSUFFICIENT_FUNDS"),
+                     "merchant": .object(["name": .string("Elektro\u{1B}[2J Müller"), "mcc": .string("5732"), "country": .string("DE")]),
+                     "authorization": .object(["amount": .number("19.99"), "currency": .string("EUR")])]),
+        ]
+        var h = Harness(state: F.opened([try F.entry("C1", .active)]))
+        h.keys("t")
+        h.send(.transactionsLoaded(userId: "U1", cardId: "C1", page: 1, .success(TransactionPage(data: .object(["transactions": .array(items)])).transactions)))
+        guard case .table(let table)? = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10).modal else { Issue.record("no table"); return }
+        #expect(table.header == ["TIME (UTC)", "TYPE", "STATUS", "AMOUNT", "AUTHORISED", "MERCHANT", "MCC", "COUNTRY"])
+        #expect(table.rows == [
+            TableModel.Row(cells: ["2025-11-25 10:00", "CHARGE", "POSTED", "80.00 EUR", "230.00 EUR", "Hotel Adlon", "7011", "DE"]),
+            TableModel.Row(cells: ["2025-11-24 22:00", "CHARGE", "✗ DECLINED", "19.99 EUR", "", "Elektro␛[2J Müller", "5732", "DE"], role: "txn.declined"),
+        ])
+        h.keys("j", "enter")
+        #expect(ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10).modal == .summary(title: "Transaction S1", lines: [
+            "Detail id: S1", "Status: ✗ DECLINED", "Decline reason: INSUFFICIENT_FUNDS", "Type: CHARGE", "Amount: 19.99 EUR",
+            "Created: 2025-11-24 22:00:00 UTC", "Merchant: Elektro␛[2J Müller", "MCC: 5732", "Country: DE",
+        ]))
+        h.keys("esc", "k", "enter")
+        guard case .summary(_, let lines)? = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10).modal else { Issue.record("no detail"); return }
+        #expect(lines.contains("Authorised: 230.00 EUR") && lines.contains("Category: lodging") && lines.contains("orderNo: O-9"))
+        #expect(h.keys("y") == [.copy(.plain("H1"), what: "transaction id H1")])
     }
 }
