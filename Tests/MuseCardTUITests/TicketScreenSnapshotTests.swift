@@ -54,4 +54,19 @@ struct TicketScreenSnapshotTests {
         #expect(canvas.text.contains("Reading the audit trail…"))
         #expect(canvas.text.contains("TIME (UTC)"))
     }
+
+    @Test func theTopBarSaysWhenMusePayLastAnswered() {
+        func bar(_ model: TopBarModel, columns: Int) -> String {
+            let canvas = TextCanvas(columns: columns, rows: 1)
+            TopBar.draw(model, on: canvas, in: Rect(row: 0, col: 0, width: columns, height: 1), now: SampleScreens.now)
+            return canvas.text
+        }
+        var model = SampleScreens.topBar
+        model.inFlight = 0
+        model.lastContact = "12:03:04"
+        #expect(bar(model, columns: 120).contains("● online 12:03:04"))
+        #expect(!bar(model, columns: 80).contains("12:03:04"), "a narrow bar keeps the room for the cardholder")
+        model.isOnline = false
+        #expect(bar(model, columns: 80).contains("○ OFFLINE (last answer 12:03:04)"))
+    }
 }

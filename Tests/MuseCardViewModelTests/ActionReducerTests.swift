@@ -44,6 +44,7 @@ struct ActionReducerTests {
         var expected = F.opened([try F.entry("C1", .locked)])
         expected.data.cards[0].isLoading = true
         expected.data.cards[0].lastLock = LockNote(time: at, operatorName: "alice", ticket: "T-1")
+        expected.data.lastContactAt = at
         expected.data.log = [SessionEvent(time: at, action: "lock", cardId: "C1", outcome: "applied, now LOCK", userId: "U1")]
         expected.ui.flash = Flash("lock C1: ok, now LOCK", .success)
         #expect(h.state == expected)

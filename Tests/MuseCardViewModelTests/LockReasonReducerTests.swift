@@ -78,6 +78,7 @@ struct LockReasonReducerTests {
         h.send(.lastLockLoaded(userId: "U1", cardId: "C1", note))
         var expected = F.opened([CardEntry(cardId: "C1", record: try F.record("C1", .locked), fetchedAt: F.t0)])
         expected.data.cards[0].lastLock = note
+        expected.data.lastContactAt = F.t0
         #expect(h.state == expected)
         let detail = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10).detail
         #expect(detail[2].value == "2025-11-24 08:00 by anna — LOST, SUP-1", "an earlier day shows its date")

@@ -8,6 +8,7 @@ struct ConfigParser {
     static let topKeys: Set<String> = ["default", "profiles", "keys", "clipboard"]
     static let profileKeys: Set<String> = [
         "base_url", "partner_id", "private_key", "platform_public_key", "operator", "theme", "read_only", "summary_dir",
+        "refresh_seconds", "require_ticket",
     ]
 
     func parse(_ text: String) throws(ConfigError) -> MuseCardConfig {
@@ -53,6 +54,14 @@ struct ConfigParser {
             case "operator": settings.operatorName = try scalar(value, what: key)
             case "theme": settings.theme = try scalar(value, what: key)
             case "summary_dir": settings.summaryDir = Self.expandTilde(try scalar(value, what: key))
+            case "refresh_seconds":
+                guard let text = value.scalar?.string, let seconds = Int(text), (0...86_400).contains(seconds) else {
+                    throw error(value, "refresh_seconds must be a whole number of seconds from 0 (off) to 86400")
+                }
+                settings.refreshSeconds = seconds
+            case "require_ticket":
+                guard let flag = value.bool else { throw error(value, "require_ticket must be true or false") }
+                settings.requireTicket = flag
             case "read_only":
                 guard let flag = value.bool else { throw error(value, "read_only must be true or false") }
                 settings.readOnly = flag

@@ -45,6 +45,10 @@ public enum ConsoleAction: Sendable, Equatable {
     case copied(what: String, error: String?)
     /// What a cardholder search for `text` found (the index answers even when the service fails).
     case cardholdersFound(text: String, [CardholderMatch], error: String?)
+    /// Starts the session's auto-refresh (every `refresh_seconds`; nothing when 0).
+    case startAutoRefresh
+    /// Time to refresh the visible cards, unless a popup or form is open.
+    case autoRefreshDue
 }
 
 /// Work for the effect runner: plain values, run outside the reducer, results fed back as actions.
@@ -69,4 +73,6 @@ public enum Effect: Sendable, Equatable {
     case copy(CopyValue, what: String)
     /// Finds cardholders by every reading of `text` (user id, xid, phone, email, name).
     case findCardholders(text: String)
+    /// Sends `.autoRefreshDue` after `after`.
+    case autoRefresh(after: Duration)
 }

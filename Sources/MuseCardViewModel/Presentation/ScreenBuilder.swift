@@ -45,7 +45,8 @@ public struct ScreenBuilder: Sendable {
             ticket: holder?.ticket.map(ServiceText.sanitize),
             isOnline: !state.data.offline,
             inFlight: state.data.inFlight,
-            readOnly: state.session.readOnly
+            readOnly: state.session.readOnly,
+            lastContact: state.data.lastContactAt.map(UTCTime.clock)
         )
     }
 

@@ -58,9 +58,13 @@ public struct TopBarModel: Sendable, Equatable {
     /// Calls in flight; the front shows a spinner while > 0.
     public var inFlight: Int
     public var readOnly: Bool
+    /// When MusePay last answered (`12:03:04`, UTC); `nil` before the first answer.
+    public var lastContact: String?
 
     public init(product: String = "MuseCard", environment: String, isProduction: Bool, operatorName: String,
-                cardholder: String? = nil, ticket: String? = nil, isOnline: Bool = true, inFlight: Int = 0, readOnly: Bool = false) {
+                cardholder: String? = nil, ticket: String? = nil, isOnline: Bool = true, inFlight: Int = 0, readOnly: Bool = false,
+                lastContact: String? = nil) {
+        self.lastContact = lastContact
         self.product = product
         self.environment = environment
         self.isProduction = isProduction

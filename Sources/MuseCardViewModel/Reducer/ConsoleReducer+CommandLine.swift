@@ -108,6 +108,16 @@ extension ConsoleReducer {
         }
     }
 
+    /// With `require_ticket`, a change without a ticket opens `:ticket ` first; true when it did.
+    func askForTicket(before action: KeyAction, state: inout ConsoleState) -> Bool {
+        guard state.session.requireTicket, let binding = keys.binding(action), binding.isMutating,
+              (state.data.cardholder?.ticket ?? state.data.sessionTicket) == nil else { return false }
+        state.ui.modal = nil
+        state.ui.commandLine = CommandLineState(text: "ticket ")
+        state.ui.flash = Flash("This profile needs a ticket before the first change: type it, Enter, then \(binding.label) again", .info)
+        return true
+    }
+
     /// `:ticket SUP-2`: the ticket of the open cardholder and of every one opened afterwards.
     private func setTicket(_ ticket: String, state: inout ConsoleState) -> [Effect] {
         do throws(MusePayError) {

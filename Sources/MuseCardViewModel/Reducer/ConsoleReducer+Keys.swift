@@ -36,6 +36,7 @@ extension ConsoleReducer {
             state.ui.flash = Flash("Cannot \(label): \(reason)", .error)
             return []
         }
+        if askForTicket(before: action, state: &state) { return [] }
         let selected = ActionAvailability.selectedCard(state)
         switch action {
         case .moveDown: Navigation.move(by: 1, state: &state)

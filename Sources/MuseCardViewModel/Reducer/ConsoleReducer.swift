@@ -88,6 +88,10 @@ public struct ConsoleReducer: Sendable {
         case .cardholdersFound(let text, let matches, let error):
             cardholdersFound(text: text, matches: matches, error: error, state: &state)
             return []
+        case .startAutoRefresh:
+            return scheduleAutoRefresh(state)
+        case .autoRefreshDue:
+            return autoRefreshDue(state: &state)
         case .copied(let what, let error):
             copied(what: what, error: error, state: &state)
             return []

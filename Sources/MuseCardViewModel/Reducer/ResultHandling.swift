@@ -15,6 +15,7 @@ enum ResultHandling {
             state.data.cards[index].error = nil
             state.data.cards[index].isStale = false
             state.data.cards[index].isUnknownToService = false
+            state.data.lastContactAt = at
             backOnline(&state)
             // A locked card says why; the audit trail is read once per lock, not per refresh.
             if record.status != .locked { state.data.cards[index].lastLock = nil }
@@ -62,6 +63,8 @@ enum ResultHandling {
         if let answer = report.answerText { event.outcome += ", \(answer)" }
         if report.outcome != .applied { event.outcome += ": \(report.errorText)" }
         state.data.log.append(event)
+        // A refusal is an answer too: the service is there.
+        if report.outcome == .applied || report.outcome == .refused { state.data.lastContactAt = report.at }
         guard state.data.cardholder?.userId == report.userId else { return [] }
         if let cardId, let index = state.data.cards.firstIndex(where: { $0.cardId == cardId }),
            let at = state.data.cards[index].pending.firstIndex(of: name) {

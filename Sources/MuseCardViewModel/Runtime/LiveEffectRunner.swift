@@ -40,6 +40,9 @@ public struct LiveEffectRunner: EffectRunning {
         case .findCardholders(let text):
             let report = await env.operations.findCardholders(CardholderQuery.readings(of: text))
             send(.cardholdersFound(text: text, report.matches, error: report.serviceError?.description))
+        case .autoRefresh(let delay):
+            try? await Task.sleep(for: delay)
+            send(.autoRefreshDue)
         case .copy(let value, let what):
             send(.copied(what: what, error: await copy(value)))
         case .loadTransactions(let userId, let cardId, let page):

@@ -25,9 +25,19 @@ public struct SessionInfo: Sendable, Equatable {
     public var startedAt: Date
     /// Bound on concurrent card refreshes.
     public var maxConcurrentRefreshes: Int
+    /// Seconds between refreshes of the visible cards; `0` is off.
+    public var refreshSeconds: Int
+    /// Ask for a ticket before the first change.
+    public var requireTicket: Bool
+
+    /// `refresh_seconds` when a profile does not say.
+    public static let defaultRefreshSeconds = 30
 
     public init(sessionId: String, operatorName: String, profile: String, environment: String,
-                readOnly: Bool = false, startedAt: Date, maxConcurrentRefreshes: Int = 8) {
+                readOnly: Bool = false, startedAt: Date, maxConcurrentRefreshes: Int = 8,
+                refreshSeconds: Int = 0, requireTicket: Bool = false) {
+        self.refreshSeconds = refreshSeconds
+        self.requireTicket = requireTicket
         self.sessionId = sessionId
         self.operatorName = operatorName
         self.profile = profile
@@ -60,6 +70,8 @@ public struct ConsoleData: Sendable, Equatable {
     public var earlierCardholders: [TouchedCardholder] = []
     /// The ticket set with `:ticket`: it goes with every cardholder opened afterwards.
     public var sessionTicket: String?
+    /// When MusePay last answered (anything but a transport failure), for the top bar.
+    public var lastContactAt: Date?
 
     public init() {}
 

@@ -69,7 +69,9 @@ struct ConnectionOptions: ParsableArguments {
             ticket: pick(ticket, "MUSECARD_TICKET"),
             theme: profile?.theme,
             readOnly: profile?.readOnly ?? false,
-            summaryDir: profile?.summaryDir
+            summaryDir: profile?.summaryDir,
+            refreshSeconds: profile?.refreshSeconds ?? 30,
+            requireTicket: profile?.requireTicket ?? false
         )
     }
 
@@ -90,6 +92,10 @@ struct ConnectionSettings: Sendable, Equatable {
     var readOnly: Bool = false
     /// The profile's `summary_dir`: each console session's summary is written there as Markdown.
     var summaryDir: String? = nil
+    /// The profile's `refresh_seconds`: how often the console refreshes the visible cards (0: off; 30 unless set).
+    var refreshSeconds: Int = 30
+    /// The profile's `require_ticket`: the console asks for a ticket before the first change.
+    var requireTicket: Bool = false
     /// Key remaps by action name from the config file.
     var keyBindings: [String: [String]] = [:]
     /// Where the console's `y` copies to.

@@ -52,7 +52,8 @@ enum ConsoleWiring {
         }
         let session = SessionInfo(
             sessionId: "tui-" + Nonce.make().prefix(12), operatorName: settings.actingOperator(environment),
-            profile: backend.profile, environment: backend.badge, readOnly: readOnly || settings.readOnly, startedAt: Date()
+            profile: backend.profile, environment: backend.badge, readOnly: readOnly || settings.readOnly, startedAt: Date(),
+            refreshSeconds: settings.refreshSeconds, requireTicket: settings.requireTicket
         )
         let context = OperationContext(operatorName: session.operatorName, sessionId: session.sessionId,
                                        profile: session.profile, readOnly: session.readOnly)
@@ -74,6 +75,7 @@ enum ConsoleWiring {
             runtime.send(.showPicker)
         }
         if let notice { runtime.send(.notice(notice)) }
+        runtime.send(.startAutoRefresh)
         return ConsoleLaunch(runtime: runtime, clipboard: osc52, stop: backend.stop)
     }
 
