@@ -125,4 +125,20 @@ struct TicketEndToEndTests {
         try session.send("esc", "q")
         try session.waitFor("[exited 0]")
     }
+
+    @Test func aMouseClickSelectsARow() throws {
+        let session = try base.console(user: Self.kaethe)
+        defer { session.kill() }
+        try session.waitUntil("cards loaded") { $0.contains("1/4") && $0.contains("PENDING_ACTIVE") }
+        // An X10 press and release of the left button on the third card row (screen row 5, 0-based).
+        let row = 5, col = 4
+        func report(_ button: Int) -> String {
+            "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + col))) + String(UnicodeScalar(UInt8(33 + row)))
+        }
+        try session.send(report(0) + report(3))
+        let screen = try session.waitUntil("the third card selected") { $0.contains("3/4") && detailPane($0).contains("VC1000000003") }
+        #expect(!screen.contains("Unknown key"))
+        try session.send("q")
+        try session.waitFor("[exited 0]")
+    }
 }

@@ -5,7 +5,7 @@ import Yams
 struct ConfigParser {
     let file: String
 
-    static let topKeys: Set<String> = ["default", "profiles", "keys", "clipboard"]
+    static let topKeys: Set<String> = ["default", "profiles", "keys", "clipboard", "mouse"]
     static let profileKeys: Set<String> = [
         "base_url", "partner_id", "private_key", "platform_public_key", "operator", "theme", "read_only", "summary_dir",
         "refresh_seconds", "require_ticket",
@@ -28,6 +28,9 @@ struct ConfigParser {
                 }
             case "keys": config.keyBindings = try keys(value)
             case "clipboard": config.clipboard = try clipboard(value)
+            case "mouse":
+                guard let flag = value.bool else { throw error(value, "mouse must be true or false") }
+                config.mouse = flag
             default:
                 throw error(keyNode, "unknown key \"\(key)\" (expected one of: \(Self.topKeys.sorted().joined(separator: ", ")))")
             }

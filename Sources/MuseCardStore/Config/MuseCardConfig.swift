@@ -10,6 +10,8 @@ public struct MuseCardConfig: Sendable, Equatable {
     public var keyBindings: [String: [String]]
     /// Where the console copies to.
     public var clipboard: ClipboardSetting = .osc52
+    /// Whether the console takes the mouse (clicks select, the wheel scrolls); off leaves the terminal's selection alone.
+    public var mouse = true
 
     /// A configuration with the given values; empty by default.
     public init(profiles: [String: ProfileSettings] = [:], defaultProfile: String? = nil, keyBindings: [String: [String]] = [:]) {

@@ -1,4 +1,5 @@
 import Foundation
+import MuseCardViewModel
 
 /// The event loop: polls keys, passes them on, redraws when something changed. Runs on the
 /// one thread that owns the terminal.
@@ -38,6 +39,7 @@ public final class ConsoleLoop {
         var tick: TimeInterval = 1
         var dirty = true
         var reportedTooSmall: Bool?
+        var drawn: (screen: ScreenModel, layout: ScreenLayout)?
         while true {
             if let signal = stopSignal() { return .signal(signal) }
             if source.exitRequested { return .quit }
@@ -56,6 +58,7 @@ public final class ConsoleLoop {
                 // Spinner frames want more ticks than ages do.
                 tick = screen.topBar.inFlight > 0 ? 0.125 : 1
                 terminal.present { ScreenRenderer.draw(screen, on: $0, now: now) }
+                drawn = (screen, layout)
                 framesDrawn += 1
                 (drawnVersion, drawnSize, drawnAt, dirty) = (version, size, now, false)
             }
@@ -68,6 +71,14 @@ public final class ConsoleLoop {
                 source.send(paste: text)
             case .resize:
                 dirty = true
+            case .mouse(let event):
+                // Hit-tested against the frame on screen, which is what the agent aimed at.
+                guard let drawn else { break }
+                switch MouseTarget.hit(event, screen: drawn.screen, layout: drawn.layout) {
+                case .action(let action)?: source.send(action)
+                case .key(let name)?: source.send(key: name)
+                case nil: break
+                }
             case nil:
                 break
             }

@@ -23,8 +23,11 @@ public struct ConsoleSession: Sendable {
     public var stderrFile: String?
     /// Where OSC 52 copies wait for the terminal thread; `nil` when copying goes elsewhere.
     public var clipboard: OSC52Clipboard?
+    /// Clicks select and the wheel scrolls; off leaves the terminal's own selection working.
+    public var mouse: Bool
 
-    public init(theme: Theme, stderrFile: String?, clipboard: OSC52Clipboard? = nil) {
+    public init(theme: Theme, stderrFile: String?, clipboard: OSC52Clipboard? = nil, mouse: Bool = false) {
+        self.mouse = mouse
         self.theme = theme
         self.stderrFile = stderrFile
         self.clipboard = clipboard
@@ -37,7 +40,7 @@ public struct ConsoleSession: Sendable {
         defer { signals.cancel() }
         let redirect = StandardErrorRedirect(to: stderrFile)
         defer { redirect.restore() }
-        let terminal = try NCursesTerminal(theme: theme)
+        let terminal = try NCursesTerminal(theme: theme, mouse: mouse)
         let outcome: ConsoleLoop.Outcome
         do {
             defer { terminal.close() }

@@ -18,7 +18,7 @@ public final class NCursesTerminal: TerminalDevice {
     private var queued: [TerminalEvent] = []
 
     /// Takes over the terminal with `theme`. Call `close()` when done (also on errors).
-    public init(theme: Theme) throws {
+    public init(theme: Theme, mouse: Bool = false) throws {
         if setlocale(LC_ALL, "") == nil || !NCursesTerminal.localeIsUTF8() {
             setlocale(LC_ALL, "C.UTF-8")
         }
@@ -33,6 +33,8 @@ public final class NCursesTerminal: TerminalDevice {
         set_escdelay(25)
         curs_set(0)
         cn_bracketed_paste(1)
+        // Without it the terminal's own selection keeps working (`mouse: false`, `--no-mouse`).
+        if mouse { cn_mouse(1) }
         wtimeout(window, NCursesTerminal.pollMilliseconds)
         if !theme.isMonochrome && has_colors() {
             start_color()
@@ -51,11 +53,22 @@ public final class NCursesTerminal: TerminalDevice {
             let result = cn_get_wch(window, &value)
             if result == cn_err() { return take(decoder.idle()) }
             if result == cn_key_code_yes() && Int32(value) == cn_key_resize() { return .resize }
+            if result == cn_key_code_yes() && Int32(value) == cn_key_mouse() { return mouseEvent() }
             let input: KeyDecoder.Input = result == cn_key_code_yes() ? .keyCode(Int32(value)) : .character(value)
             let events = decoder.feed(input)
             if !events.isEmpty { return take(events) }
         }
         return nil
+    }
+
+    private func mouseEvent() -> TerminalEvent? {
+        var row: Int32 = 0, col: Int32 = 0
+        switch cn_getmouse(&row, &col) {
+        case 1: return .mouse(MouseEvent(.press, row: Int(row), col: Int(col)))
+        case 4: return .mouse(MouseEvent(.wheelUp, row: Int(row), col: Int(col)))
+        case 5: return .mouse(MouseEvent(.wheelDown, row: Int(row), col: Int(col)))
+        default: return nil
+        }
     }
 
     private func take(_ events: [TerminalEvent]) -> TerminalEvent? {

@@ -6,6 +6,22 @@ public enum TerminalEvent: Sendable, Equatable {
     case resize
     /// Text pasted in one go (bracketed paste): text, never keys.
     case paste(String)
+    /// A mouse press or wheel step at a cell.
+    case mouse(MouseEvent)
+}
+
+/// What the mouse did, and where (0-based screen cell).
+public struct MouseEvent: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case press, wheelUp, wheelDown }
+    public var kind: Kind
+    public var row: Int
+    public var col: Int
+
+    public init(_ kind: Kind, row: Int, col: Int) {
+        self.kind = kind
+        self.row = row
+        self.col = col
+    }
 }
 
 /// The terminal as the event loop sees it: a size, events, and a way to paint a frame.

@@ -45,6 +45,10 @@ public enum ConsoleAction: Sendable, Equatable {
     case copied(what: String, error: String?)
     /// What a cardholder search for `text` found (the index answers even when the service fails).
     case cardholdersFound(text: String, [CardholderMatch], error: String?)
+    /// A click on the card list's row `index` (in the filtered, sorted list).
+    case rowClicked(Int)
+    /// A click on the action menu's entry `index`: it runs, as Enter on it would.
+    case menuItemClicked(Int)
     /// Starts the session's auto-refresh (every `refresh_seconds`; nothing when 0).
     case startAutoRefresh
     /// Time to refresh the visible cards, unless a popup or form is open.

@@ -13,7 +13,7 @@ public struct ConsoleReducer: Sendable {
         let effects = apply(action, to: &state)
         // Moving through the list changes nothing in flight; everything else may.
         switch action {
-        case .keyPressed, .pasted, .terminalTooSmall, .viewportChanged: if !effects.isEmpty { state.data.recountInFlight() }
+        case .keyPressed, .pasted, .terminalTooSmall, .viewportChanged, .rowClicked: if !effects.isEmpty { state.data.recountInFlight() }
         default: state.data.recountInFlight()
         }
         return effects
@@ -88,6 +88,14 @@ public struct ConsoleReducer: Sendable {
         case .cardholdersFound(let text, let matches, let error):
             cardholdersFound(text: text, matches: matches, error: error, state: &state)
             return []
+        case .rowClicked(let index):
+            guard state.ui.modal == nil, !state.ui.isTerminalTooSmall else { return [] }
+            Navigation.move(to: index, state: &state)
+            return []
+        case .menuItemClicked(let index):
+            guard case .menu? = state.ui.modal else { return [] }
+            state.ui.modal = .menu(selected: index)
+            return keyPressed("enter", state: &state)
         case .startAutoRefresh:
             return scheduleAutoRefresh(state)
         case .autoRefreshDue:

@@ -43,6 +43,7 @@ struct ConnectionOptions: ParsableArguments {
         var settings = resolved(environment: environment, profile: base)
         settings.keyBindings = config.keyBindings
         settings.clipboard = config.clipboard
+        settings.mouse = config.mouse
         return settings
     }
 
@@ -100,6 +101,8 @@ struct ConnectionSettings: Sendable, Equatable {
     var keyBindings: [String: [String]] = [:]
     /// Where the console's `y` copies to.
     var clipboard: ClipboardSetting = .osc52
+    /// `mouse:` in config: the console takes the mouse unless false.
+    var mouse = true
 
     /// Which service the base URL points at.
     var environment: ServiceEnvironment { ServiceEnvironment.classify(baseURL: baseURL) }
