@@ -86,6 +86,14 @@ struct TicketEndToEndTests {
         #expect(!screen.contains("SUP-1"))
         try session.send(":", "x", "enter")
         try session.waitFor("Unknown command :x")
+        try session.send(":")
+        try session.send("theme mono")
+        try session.send("enter")
+        try session.waitUntil("the theme applied") { $0.contains("Theme mono") && !$0.contains("Theme mono…") }
+        try session.send(":")
+        try session.send("theme nosuch")
+        try session.send("enter")
+        try session.waitFor("Theme nosuch not applied")
         try session.send("q")
         try session.waitFor("[exited 0]")
     }

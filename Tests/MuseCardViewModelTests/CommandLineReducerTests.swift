@@ -31,7 +31,7 @@ struct CommandLineReducerTests {
 
     @Test func tabCompletesAndUpWalksTheHistory() throws {
         var h = Harness(state: F.opened([try F.entry("C1", .active)]))
-        h.keys(":", "t", "tab")
+        h.keys(":", "t", "i", "tab")
         #expect(h.state.ui.commandLine?.text == "ticket ")
         h.keys("esc", ":", "r", "e", "tab")
         #expect(h.state.ui.commandLine?.text == "refresh ")
@@ -42,7 +42,7 @@ struct CommandLineReducerTests {
         h.keys("down")
         #expect(h.state.ui.commandLine?.text == "lo", "down past the newest brings the typed line back")
         h.keys("backspace", "backspace", "tab")
-        #expect(h.state.ui.flash == Flash(":open  :find  :lock  :unlock  :ticket  :refresh  :q", .info))
+        #expect(h.state.ui.flash == Flash(":open  :find  :lock  :unlock  :ticket  :theme  :refresh  :q", .info))
     }
 
     @Test func lockAndUnlockAreTheKeysActions() throws {
@@ -71,7 +71,7 @@ struct CommandLineReducerTests {
         h.keys(":")
         Self.type("frobnicate now", into: &h)
         h.keys("enter")
-        #expect(h.state.ui.flash == Flash("Unknown command :frobnicate (known: :open :find :lock :unlock :ticket :refresh :q)", .error))
+        #expect(h.state.ui.flash == Flash("Unknown command :frobnicate (known: :open :find :lock :unlock :ticket :theme :refresh :q)", .error))
         h.keys("Z")
         #expect(h.state.ui.flash == Flash("Unknown key Z — ? lists the keys", .info))
         h.keys(":")
@@ -85,5 +85,19 @@ struct CommandLineReducerTests {
         #expect(h.keys("l") == [])
         #expect(h.state.ui.flash == Flash("Cannot lock: read-only session", .error))
         #expect(h.state.ui.modal == nil)
+    }
+
+    @Test func themeAsksTheFrontForANamedTheme() throws {
+        var h = Harness(state: F.opened([try F.entry("C1", .active)]))
+        h.keys(":")
+        Self.type("theme light", into: &h)
+        h.keys("enter")
+        #expect(h.state.ui.themeName == "light")
+        #expect(ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10).themeName == "light")
+        h.keys(":")
+        Self.type("theme ../../etc/x.yaml", into: &h)
+        h.keys("enter")
+        #expect(h.state.ui.themeName == "light", "paths are not taken from the command line")
+        #expect(h.state.ui.flash == Flash(":theme needs a theme name, e.g. :theme light", .error))
     }
 }

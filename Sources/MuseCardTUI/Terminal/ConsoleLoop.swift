@@ -18,17 +18,30 @@ public final class ConsoleLoop {
     private let stopSignal: () -> Int32?
     /// OSC 52 copies waiting for the terminal thread.
     private let clipboard: OSC52Clipboard?
+    /// Where `:theme NAME` looks; the standard folders when nil.
+    private let themes: ThemeCatalog?
     /// How many frames were drawn (for tests of "redraw only when needed").
     public private(set) var framesDrawn = 0
 
     /// A loop over `source` and `terminal`; `stopSignal` reports a pending stop signal.
     public init(source: ScreenSource, terminal: TerminalDevice, clock: @escaping () -> Date = Date.init,
-                stopSignal: @escaping () -> Int32? = { nil }, clipboard: OSC52Clipboard? = nil) {
+                stopSignal: @escaping () -> Int32? = { nil }, clipboard: OSC52Clipboard? = nil, themes: ThemeCatalog? = nil) {
         self.clipboard = clipboard
+        self.themes = themes
         self.source = source
         self.terminal = terminal
         self.clock = clock
         self.stopSignal = stopSignal
+    }
+
+    /// `:theme NAME`: loads the theme and paints with it, or says why not.
+    private func switchTheme(_ name: String) {
+        do {
+            terminal.apply(try (themes ?? ThemeCatalog.standard()).theme(named: name))
+            source.send(.notice("Theme \(name)"))
+        } catch {
+            source.send(.notice("Theme \(name) not applied: \(error)"))
+        }
     }
 
     /// Runs until the user quits or a stop signal arrives.
@@ -40,6 +53,7 @@ public final class ConsoleLoop {
         var dirty = true
         var reportedTooSmall: Bool?
         var drawn: (screen: ScreenModel, layout: ScreenLayout)?
+        var themeAsked: String?
         while true {
             if let signal = stopSignal() { return .signal(signal) }
             if source.exitRequested { return .quit }
@@ -55,6 +69,10 @@ public final class ConsoleLoop {
             if dirty || version != drawnVersion || size != drawnSize || now.timeIntervalSince(drawnAt) >= tick {
                 let layout = ScreenLayout(size: size)
                 let screen = source.screen(now: now, listHeight: max(1, layout.listHeight))
+                if let name = screen.themeName, name != themeAsked {
+                    themeAsked = name
+                    switchTheme(name)
+                }
                 // Spinner frames want more ticks than ages do.
                 tick = screen.topBar.inFlight > 0 ? 0.125 : 1
                 terminal.present { ScreenRenderer.draw(screen, on: $0, now: now) }

@@ -11,7 +11,7 @@ public final class NCursesTerminal: TerminalDevice {
     static let maxReadsPerEvent = 4096
 
     private let window: UnsafeMutablePointer<WINDOW>
-    private let canvas: NCursesCanvas
+    private var canvas: NCursesCanvas
     private var isOpen = true
     private var decoder = InputDecoder()
     /// Events completed by one read beyond the first, handed out by the next calls.
@@ -80,6 +80,15 @@ public final class NCursesTerminal: TerminalDevice {
         canvas.erase()
         draw(canvas)
         canvas.present()
+    }
+
+    public func apply(_ theme: Theme) {
+        guard isOpen else { return }
+        if !theme.isMonochrome && has_colors() {
+            start_color()
+            use_default_colors()
+        }
+        canvas = NCursesCanvas(window: window, theme: theme, colors: Int(cn_colors()))
     }
 
     public func writeRaw(_ sequence: String) {

@@ -33,8 +33,11 @@ public protocol TerminalDevice: AnyObject {
     func present(_ draw: (Canvas) -> Void)
     /// Writes a control sequence straight to the terminal (OSC 52), between frames.
     func writeRaw(_ sequence: String)
+    /// Paints from now on with `theme`.
+    func apply(_ theme: Theme)
 }
 
 extension TerminalDevice {
     public func writeRaw(_ sequence: String) {}
+    public func apply(_ theme: Theme) {}
 }

@@ -31,7 +31,8 @@ public struct ScreenBuilder: Sendable {
             flash: state.ui.flash.map { FlashModel(text: ServiceText.sanitize($0.text), kind: FlashModel.Kind(rawValue: $0.kind.rawValue) ?? .info) },
             modal: ModalPresenter.modal(state, reducer: reducer, now: now),
             emptyMessage: emptyMessage(state, visible: list.count),
-            commandLine: state.ui.commandLine.map { ServiceText.sanitize($0.text) }
+            commandLine: state.ui.commandLine.map { ServiceText.sanitize($0.text) },
+            themeName: state.ui.themeName
         )
     }
 

@@ -23,12 +23,16 @@ public struct ScreenModel: Sendable, Equatable {
     public var emptyMessage: String?
     /// The `:` command line being typed (without the colon), drawn on the status line.
     public var commandLine: String?
+    /// The theme `:theme` asked for, for the front to load; `nil` keeps the one it started with.
+    public var themeName: String?
 
     public init(topBar: TopBarModel, cardholderTitle: String = "", rows: [CardRowModel] = [], rowOffset: Int = 0,
                 totalRows: Int? = nil, selectedRow: Int? = nil,
                 detail: [DetailLineModel] = [], filter: FilterModel? = nil, hints: [KeyHintModel] = [],
-                flash: FlashModel? = nil, modal: ModalModel? = nil, emptyMessage: String? = nil, commandLine: String? = nil) {
+                flash: FlashModel? = nil, modal: ModalModel? = nil, emptyMessage: String? = nil, commandLine: String? = nil,
+                themeName: String? = nil) {
         self.commandLine = commandLine
+        self.themeName = themeName
         self.topBar = topBar
         self.cardholderTitle = cardholderTitle
         self.rows = rows

@@ -4,7 +4,7 @@ import MuseCardOperations
 /// The `:` commands, their completion and what each does.
 enum ColonCommand {
     /// Every command name, in the order completion offers them.
-    static let names = ["open", "find", "lock", "unlock", "ticket", "refresh", "q"]
+    static let names = ["open", "find", "lock", "unlock", "ticket", "theme", "refresh", "q"]
     /// How many lines the history keeps.
     static let historyLimit = 50
 
@@ -102,6 +102,15 @@ extension ConsoleReducer {
         case "refresh": return perform(.refreshAll, state: &state)
         case "q", "quit": return perform(.quit, state: &state)
         case "ticket": return setTicket(argument, state: &state)
+        case "theme":
+            // Names only (no paths from the command line): letters, digits, - and _.
+            guard CardholderQuery.isIdentifier(argument) else {
+                state.ui.flash = Flash(":theme needs a theme name, e.g. :theme light", .error)
+                return []
+            }
+            state.ui.themeName = argument
+            state.ui.flash = Flash("Theme \(argument)…", .info)
+            return []
         default:
             state.ui.flash = Flash("Unknown command :\(ServiceText.sanitize(name)) (known: \(ColonCommand.names.map { ":\($0)" }.joined(separator: " ")))", .error)
             return []

@@ -33,6 +33,8 @@ public struct ConsoleUI: Sendable, Equatable {
     public var commandLine: CommandLineState?
     /// Command lines run in this session, oldest first (Up walks back).
     public var commandHistory: [String] = []
+    /// The theme `:theme` asked for; the front loads it (and says so on the flash line).
+    public var themeName: String?
 
     public init() {}
 }
