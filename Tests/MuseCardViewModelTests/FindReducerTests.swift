@@ -88,4 +88,14 @@ struct FindReducerTests {
         #expect(picker.results == nil && picker.searched == nil)
         #expect(h.keys("enter") == [.loadCardholder(userId: "U1", label: "Someone")])
     }
+
+    @Test func aCardholderOpenedByIdGetsTheNameTheIndexKnows() throws {
+        var h = Harness(state: ConsoleState(session: F.session()))
+        h.send(.openCardholder(userId: "60004408", label: nil, ticket: nil))
+        h.send(.cardholderNamed(userId: "60004408", name: "Käthe Müller"))
+        #expect(h.state.data.cardholder?.label == "Käthe Müller")
+        #expect(ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10).topBar.cardholder == "Käthe Müller (60004408)")
+        h.send(.cardholderNamed(userId: "60004408", name: "Someone Else"), .cardholderNamed(userId: "U9", name: "Nobody"))
+        #expect(h.state.data.cardholder?.label == "Käthe Müller", "a name already shown stays")
+    }
 }

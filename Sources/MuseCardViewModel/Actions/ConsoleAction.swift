@@ -45,6 +45,8 @@ public enum ConsoleAction: Sendable, Equatable {
     case copied(what: String, error: String?)
     /// What a cardholder search for `text` found (the index answers even when the service fails).
     case cardholdersFound(text: String, [CardholderMatch], error: String?)
+    /// The index knows the open cardholder's name (opened by id alone): the top bar shows it.
+    case cardholderNamed(userId: String, name: String)
     /// A click on the card list's row `index` (in the filtered, sorted list).
     case rowClicked(Int)
     /// A click on the action menu's entry `index`: it runs, as Enter on it would.

@@ -88,6 +88,10 @@ public struct ConsoleReducer: Sendable {
         case .cardholdersFound(let text, let matches, let error):
             cardholdersFound(text: text, matches: matches, error: error, state: &state)
             return []
+        case .cardholderNamed(let userId, let name):
+            guard state.data.cardholder?.userId == userId, state.data.cardholder?.label == nil else { return [] }
+            state.data.cardholder?.label = name
+            return []
         case .rowClicked(let index):
             guard state.ui.modal == nil, !state.ui.isTerminalTooSmall else { return [] }
             Navigation.move(to: index, state: &state)

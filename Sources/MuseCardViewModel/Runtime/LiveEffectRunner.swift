@@ -120,6 +120,10 @@ public struct LiveEffectRunner: EffectRunning {
             return entry
         }
         send(.cachedCardsLoaded(userId: userId, entries))
+        // Opened by id alone: the index (and the service, for a known xid) may know the name.
+        if label == nil, let name = await env.operations.findCardholders([.userId(userId)]).matches.first?.name {
+            send(.cardholderNamed(userId: userId, name: name))
+        }
         var pending: [JournalEntry] = []
         await store(send) { pending = try await env.operations.pending(userId: userId) }
         // Shown to the agent; an interrupted replace is sent again only when the agent says yes.
