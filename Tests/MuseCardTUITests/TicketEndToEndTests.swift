@@ -130,6 +130,10 @@ struct TicketEndToEndTests {
         try session.send("G")
         screen = try session.waitFor("75 transactions")
         #expect(!screen.contains("more below"))
+        // Only the declined ones, asked of the service.
+        try session.send("f")
+        screen = try session.waitUntil("declined only") { $0.contains("(DECLINED only)") && $0.contains("✗ DECLINED") && !$0.contains("Loading") }
+        #expect(!screen.contains(" POSTED ") && !screen.contains(" PENDING "))
         try session.send("esc", "q")
         try session.waitFor("[exited 0]")
     }

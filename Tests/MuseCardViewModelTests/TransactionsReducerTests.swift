@@ -53,7 +53,7 @@ struct TransactionsReducerTests {
             TableModel.Row(cells: ["2026-11-28T10:00:00Z", "CHARGE", "POSTED", "-12.50 EUR", "", "Bäckerei 0", "", ""]),
             TableModel.Row(cells: ["2026-11-27T10:00:00Z", "CHARGE", "✗ DECLINED", "-12.50 EUR", "", "Bäckerei 1", "", ""], role: "txn.declined"),
         ])
-        #expect(table.footer == "2 transactions, newest first   ⏎ details  esc close")
+        #expect(table.footer == "2 transactions, newest first   ⏎ details  f status  esc close")
 
         h.keys("j", "enter")
         let screen = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10)
@@ -113,5 +113,22 @@ struct TransactionsReducerTests {
         guard case .summary(_, let lines)? = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10).modal else { Issue.record("no detail"); return }
         #expect(lines.contains("Authorised: 230.00 EUR") && lines.contains("Category: lodging") && lines.contains("orderNo: O-9"))
         #expect(h.keys("y") == [.copy(.plain("H1"), what: "transaction id H1")])
+    }
+
+    @Test func fFiltersByStatusFromTheFirstPage() throws {
+        var h = Harness(state: F.opened([try F.entry("C1", .active)]))
+        h.keys("t")
+        h.send(.transactionsLoaded(userId: "U1", cardId: "C1", page: 1, .success(Self.transactions(0..<50))))
+        h.keys("j")
+        #expect(h.keys("f") == [.loadTransactions(userId: "U1", cardId: "C1", page: 1, status: "DECLINED")])
+        var expected = TransactionsState(cardId: "C1")
+        expected.status = "DECLINED"
+        #expect(h.state.ui.modal == .transactions(expected))
+        #expect(h.send(.transactionsLoaded(userId: "U1", cardId: "C1", page: 1, .success(Self.transactions(0..<3)))) == [],
+                "an answer for all statuses is not the filtered list")
+        h.send(.transactionsLoaded(userId: "U1", cardId: "C1", page: 1, .success(Self.transactions(0..<2, declined: [0, 1])), status: "DECLINED"))
+        guard case .table(let table)? = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10).modal else { Issue.record("no table"); return }
+        #expect(table.title == "Transactions — C1 (DECLINED only)" && table.rows.count == 2)
+        #expect(h.keys("f", "f", "f") .last == .loadTransactions(userId: "U1", cardId: "C1", page: 1, status: nil), "and back to all")
     }
 }

@@ -23,8 +23,9 @@ enum TransactionPresenter {
         if list.isLoading && !rows.isEmpty { footer += " — loading more…" }
         else if let error = list.error, !rows.isEmpty { footer += " — next page failed: \(s(error)) (move down to retry)" }
         else if list.hasMore && !rows.isEmpty { footer += " — more below" }
-        return TableModel(title: "Transactions — \(s(list.cardId))", header: header, rows: rows, selected: list.selected,
-                          placeholder: placeholder, footer: footer + "   ⏎ details  esc close")
+        let title = "Transactions — \(s(list.cardId))" + (list.status.map { " (\($0) only)" } ?? "")
+        return TableModel(title: title, header: header, rows: rows, selected: list.selected,
+                          placeholder: placeholder, footer: footer + "   ⏎ details  f status  esc close")
     }
 
     /// `-12.50 EUR`, as the service wrote the number.

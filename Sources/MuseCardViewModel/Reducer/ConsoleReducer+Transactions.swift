@@ -9,8 +9,10 @@ extension ConsoleReducer {
     }
 
     /// A page has come back: appended if it is the page the open popup waits for.
-    func transactionsLoaded(cardId: String, page: Int, result: Result<[Transaction], MusePayError>, state: inout ConsoleState) -> [Effect] {
-        guard case .transactions(var list)? = state.ui.modal, list.cardId == cardId, page == list.pagesLoaded + 1 else { return [] }
+    func transactionsLoaded(cardId: String, page: Int, status: String?, result: Result<[Transaction], MusePayError>,
+                            state: inout ConsoleState) -> [Effect] {
+        guard case .transactions(var list)? = state.ui.modal, list.cardId == cardId, list.status == status,
+              page == list.pagesLoaded + 1 else { return [] }
         list.isLoading = false
         switch result {
         case .success(let transactions):
@@ -45,6 +47,15 @@ extension ConsoleReducer {
         case "esc", "q", "t":
             state.ui.modal = nil
             return []
+        case "f":
+            // The next status filter, from the first page again.
+            guard let userId = state.data.cardholder?.userId else { return [] }
+            let filters: [String?] = [nil] + TransactionsState.statusFilters.map { $0 }
+            let next = filters[((filters.firstIndex(of: list.status) ?? 0) + 1) % filters.count]
+            var fresh = TransactionsState(cardId: list.cardId)
+            fresh.status = next
+            state.ui.modal = .transactions(fresh)
+            return [.loadTransactions(userId: userId, cardId: list.cardId, page: 1, status: next)]
         default: break
         }
         state.ui.modal = .transactions(list)
@@ -58,6 +69,6 @@ extension ConsoleReducer {
         list.isLoading = true
         list.error = nil
         state.ui.modal = .transactions(list)
-        return [.loadTransactions(userId: userId, cardId: list.cardId, page: list.pagesLoaded + 1)]
+        return [.loadTransactions(userId: userId, cardId: list.cardId, page: list.pagesLoaded + 1, status: list.status)]
     }
 }

@@ -45,9 +45,9 @@ public struct LiveEffectRunner: EffectRunning {
             send(.autoRefreshDue)
         case .copy(let value, let what):
             send(.copied(what: what, error: await copy(value)))
-        case .loadTransactions(let userId, let cardId, let page):
+        case .loadTransactions(let userId, let cardId, let page, let status):
             send(.transactionsLoaded(userId: userId, cardId: cardId, page: page,
-                                     await transactions(userId: userId, cardId: cardId, page: page)))
+                                     await transactions(userId: userId, cardId: cardId, page: page, status: status), status: status))
         }
     }
 
