@@ -28,6 +28,7 @@ public enum ScreenRenderer {
         case .picker(let picker): PickerDialog.draw(picker, on: canvas, in: bounds)
         case .summary(let title, let lines): SummaryDialog.draw(title: title, lines: lines, on: canvas, in: bounds)
         case .table(let table): TableDialog.draw(table, on: canvas, in: bounds)
+        case .cardData(let title, let link, let lines): CardDataDialog.draw(title: title, link: link, lines: lines, on: canvas, in: bounds)
         }
     }
 }

@@ -9,6 +9,9 @@ public enum ModalModel: Sendable, Equatable {
     case summary(title: String, lines: [String])
     /// Rows in columns: a card's history, its transactions.
     case table(TableModel)
+    /// The one-time card data link: `link` is drawn on lines of its own, without borders, so a
+    /// terminal selection picks up the link and nothing else; `lines` go in a box above it.
+    case cardData(title: String, link: String, lines: [String])
 }
 
 /// The action menu: every action, unavailable ones greyed with their reason.

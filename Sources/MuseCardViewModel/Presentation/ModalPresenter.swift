@@ -48,9 +48,11 @@ enum ModalPresenter {
             }
             return .table(TransactionPresenter.table(list))
         case .secretLink(let cardId, let url, let expiry):
-            return .summary(title: "One-time card data link — \(ServiceText.sanitize(cardId))",
-                            lines: [ServiceText.sanitize(url.reveal()), "Expires: \(ServiceText.sanitize(expiry ?? "not given"))",
-                                    "Open it only on the cardholder's device. It is shown once and never stored."])
+            // The answer's expiry is the card's (YYYY-MM-DD), not the link's: labelled as such.
+            return .cardData(title: "One-time card data link — \(ServiceText.sanitize(cardId))", link: ServiceText.sanitize(url.reveal()),
+                             lines: ["The link below opens once, for a short while, only from the cardholder's device.",
+                                     "Card expiry date (of the card, not the link): \(ServiceText.sanitize(expiry ?? "not given"))",
+                                     "It is shown once and never stored; y copies it."])
         }
     }
 
