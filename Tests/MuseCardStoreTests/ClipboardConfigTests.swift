@@ -18,4 +18,10 @@ struct ClipboardConfigTests {
         #expect(error.message.contains("clipboard must be osc52, off or {command: [program, …]}"))
         #expect(try ConfigTests.failure("clipboard:\n  command: []\n") != nil)
     }
+
+    @Test func aliasesAreReadAndBadNamesRefused() throws {
+        let config = try MuseCardConfig.load(path: try ConfigTests.write("aliases:\n  fraud: lock\n  s2: ticket SUP-2\n"))
+        #expect(config.aliases == ["fraud": "lock", "s2": "ticket SUP-2"])
+        #expect(try ConfigTests.failure("aliases:\n  \"a b\": lock\n")?.message.contains("alias names are letters") == true)
+    }
 }

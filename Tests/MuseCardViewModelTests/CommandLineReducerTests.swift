@@ -100,4 +100,17 @@ struct CommandLineReducerTests {
         #expect(h.state.ui.themeName == "light", "paths are not taken from the command line")
         #expect(h.state.ui.flash == Flash(":theme needs a theme name, e.g. :theme light", .error))
     }
+
+    @Test func aliasesFromConfigRunTheirCommand() throws {
+        var state = F.opened([try F.entry("C1", .active)])
+        state.session.aliases = ["t2": "ticket SUP-2", "o": "open"]
+        var h = Harness(state: state)
+        h.keys(":", "t", "2", "enter")
+        #expect(h.state.data.cardholder?.ticket == "SUP-2")
+        h.keys(":")
+        Self.type("o 60004409", into: &h)
+        #expect(h.keys("enter") == [.loadCardholder(userId: "60004409", label: nil)])
+        h.keys(":", "t", "2", "backspace", "tab")
+        #expect(h.state.ui.flash == Flash(":ticket  :theme  :t2", .info), "aliases complete too")
+    }
 }

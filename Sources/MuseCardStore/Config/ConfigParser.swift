@@ -5,7 +5,7 @@ import Yams
 struct ConfigParser {
     let file: String
 
-    static let topKeys: Set<String> = ["default", "profiles", "keys", "clipboard", "mouse"]
+    static let topKeys: Set<String> = ["default", "profiles", "keys", "clipboard", "mouse", "aliases"]
     static let profileKeys: Set<String> = [
         "base_url", "partner_id", "private_key", "platform_public_key", "operator", "theme", "read_only", "summary_dir",
         "refresh_seconds", "require_ticket",
@@ -28,6 +28,14 @@ struct ConfigParser {
                 }
             case "keys": config.keyBindings = try keys(value)
             case "clipboard": config.clipboard = try clipboard(value)
+            case "aliases":
+                for (nameNode, command) in try mapping(value, what: "aliases") {
+                    let name = try scalar(nameNode, what: "an alias name")
+                    guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                        throw error(nameNode, "alias names are letters, digits, - and _ (\"\(name)\")")
+                    }
+                    config.aliases[name] = try scalar(command, what: "the command of alias \(name)")
+                }
             case "mouse":
                 guard let flag = value.bool else { throw error(value, "mouse must be true or false") }
                 config.mouse = flag

@@ -12,6 +12,8 @@ public struct MuseCardConfig: Sendable, Equatable {
     public var clipboard: ClipboardSetting = .osc52
     /// Whether the console takes the mouse (clicks select, the wheel scrolls); off leaves the terminal's selection alone.
     public var mouse = true
+    /// Command line aliases: `:NAME` runs the command it stands for, e.g. `fraud: "lock"`.
+    public var aliases: [String: String] = [:]
 
     /// A configuration with the given values; empty by default.
     public init(profiles: [String: ProfileSettings] = [:], defaultProfile: String? = nil, keyBindings: [String: [String]] = [:]) {

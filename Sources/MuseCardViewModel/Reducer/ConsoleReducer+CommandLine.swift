@@ -45,7 +45,7 @@ extension ConsoleReducer {
     /// Completes the command name; with several candidates, as far as they agree, and names them.
     private func complete(_ line: inout CommandLineState, state: inout ConsoleState) {
         guard !line.text.contains(" ") else { return }
-        let candidates = ColonCommand.completions(line.text)
+        let candidates = ColonCommand.completions(line.text) + state.session.aliases.keys.sorted().filter { $0.hasPrefix(line.text) }
         if candidates.count == 1, let only = candidates.first {
             line.text = only + " "
         } else if let first = candidates.first {
@@ -78,8 +78,14 @@ extension ConsoleReducer {
         state.ui.commandHistory.removeAll { $0 == trimmed }
         state.ui.commandHistory.append(trimmed)
         if state.ui.commandHistory.count > ColonCommand.historyLimit { state.ui.commandHistory.removeFirst() }
-        let name = String(trimmed.prefix { $0 != " " })
-        let argument = trimmed.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        var name = String(trimmed.prefix { $0 != " " })
+        var argument = trimmed.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        // An alias stands for a whole command; what follows it is appended.
+        if let expansion = state.session.aliases[name], !ColonCommand.names.contains(name) {
+            let full = (expansion + " " + argument).trimmingCharacters(in: .whitespaces)
+            name = String(full.prefix { $0 != " " })
+            argument = full.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        }
         switch name {
         case "open":
             guard CardholderQuery.isIdentifier(argument) else {

@@ -29,13 +29,16 @@ public struct SessionInfo: Sendable, Equatable {
     public var refreshSeconds: Int
     /// Ask for a ticket before the first change.
     public var requireTicket: Bool
+    /// Command line aliases from config: name → the command it runs.
+    public var aliases: [String: String]
 
     /// `refresh_seconds` when a profile does not say.
     public static let defaultRefreshSeconds = 30
 
     public init(sessionId: String, operatorName: String, profile: String, environment: String,
                 readOnly: Bool = false, startedAt: Date, maxConcurrentRefreshes: Int = 8,
-                refreshSeconds: Int = 0, requireTicket: Bool = false) {
+                refreshSeconds: Int = 0, requireTicket: Bool = false, aliases: [String: String] = [:]) {
+        self.aliases = aliases
         self.refreshSeconds = refreshSeconds
         self.requireTicket = requireTicket
         self.sessionId = sessionId

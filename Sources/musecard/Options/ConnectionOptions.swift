@@ -44,6 +44,7 @@ struct ConnectionOptions: ParsableArguments {
         settings.keyBindings = config.keyBindings
         settings.clipboard = config.clipboard
         settings.mouse = config.mouse
+        settings.aliases = config.aliases
         return settings
     }
 
@@ -103,6 +104,8 @@ struct ConnectionSettings: Sendable, Equatable {
     var clipboard: ClipboardSetting = .osc52
     /// `mouse:` in config: the console takes the mouse unless false.
     var mouse = true
+    /// `aliases:` in config: command line names for whole commands.
+    var aliases: [String: String] = [:]
 
     /// Which service the base URL points at.
     var environment: ServiceEnvironment { ServiceEnvironment.classify(baseURL: baseURL) }
