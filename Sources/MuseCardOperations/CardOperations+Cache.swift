@@ -11,7 +11,7 @@ extension CardOperations {
         let userId = report.userId
         let at = report.at
         do {
-            let known = try await cache.cards(of: userId).first { $0.cardId == cardId }
+            let known = try await cache.card(userId: userId, cardId: cardId)
             switch (report.outcome, report.answer) {
             case (.applied, .status(let status)?):
                 try await amend(known, userId: userId, cardId: cardId, status: status, at: at, in: cache) { record in

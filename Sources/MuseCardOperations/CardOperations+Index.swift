@@ -14,16 +14,24 @@ extension CardOperations {
     /// Removes a card from the local index (the card itself is untouched); false when it was not known.
     @discardableResult
     public func forgetCard(userId: String, cardId: String) async throws -> Bool {
-        guard let cache, try await cache.cards(of: userId).contains(where: { $0.cardId == cardId }) else { return false }
+        guard let cache, try await cache.knows(userId: userId, cardId: cardId) else { return false }
         try await cache.forgetCard(userId: userId, cardId: cardId)
         return true
     }
 
-    /// Notes that a cardholder was opened and gives back the cards known for them.
-    public func open(userId: String, label: String?) async throws -> [CachedCard] {
+    /// Notes that a cardholder was opened and gives back the cards known for them (the first
+    /// `firstPage` of them when given: a screenful does not wait for thousands of records).
+    public func open(userId: String, label: String?, firstPage: Int? = nil) async throws -> [CachedCard] {
         guard let cache else { return [] }
         try await cache.recordOpened(userId: userId, label: label, at: clock())
-        return try await cache.cards(of: userId)
+        guard let firstPage else { return try await cache.cards(of: userId) }
+        return try await cache.cards(of: userId, limit: firstPage, offset: 0)
+    }
+
+    /// The cardholder's known cards after the first `offset`, in the order they were added.
+    public func knownCards(userId: String, from offset: Int) async throws -> [CachedCard] {
+        guard let cache else { return [] }
+        return try await cache.cards(of: userId, limit: Int.max, offset: offset)
     }
 
     /// Forgets every card and cardholder of this scope (for a sandbox that starts afresh).

@@ -28,7 +28,8 @@ extension CardOperations {
             try? await cache.saveRecord(record, fetchedAt: at)
         case .failure(let error):
             report.cardUnknown = Self.saysCardUnknown(error)
-            let known = (try? await cache.cards(of: userId))?.contains { $0.cardId == cardId } ?? false
+            // Membership only: decoding every record of a large cardholder per failed query was the cost.
+            let known = (try? await cache.knows(userId: userId, cardId: cardId)) ?? false
             if known { try? await cache.saveError(userId: userId, cardId: cardId, message: ServiceText.message(error.description), at: at) }
         }
         return report

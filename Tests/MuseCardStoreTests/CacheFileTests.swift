@@ -33,7 +33,7 @@ struct CacheFileTests {
         try old.close()
 
         let cache = try SQLiteCardCache(path: path, scope: Self.scope)
-        #expect(try cache.appliedMigrations() == ["v1", "v2", "cardholder-profile"])
+        #expect(try cache.appliedMigrations() == ["v1", "v2", "cardholder-profile", "card-list-order"])
         let card = try #require(try await cache.cards(of: "U1").first)
         #expect(card.record?.status == CardStatus(rawValue: "LOCK"))
         #expect(card.record?.last4 == "1234")

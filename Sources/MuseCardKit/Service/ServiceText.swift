@@ -7,12 +7,15 @@ public enum ServiceText {
     /// bidi characters, so nothing from the service can move the cursor, set a title, write the
     /// clipboard or reorder text.
     public static func sanitize(_ text: String) -> String {
+        // Printable ASCII, by far the common case, is safe as is: no scalar properties to look up.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control {
-                out.append(scalar == "\u{1B}" ? "␛" : "?")
-            } else if !scalar.isUnprintable {
-                out.append(scalar)
+            // One category lookup per scalar: control is replaced, the rest of `isUnprintable` dropped.
+            switch scalar.properties.generalCategory {
+            case .control: out.append(scalar == "\u{1B}" ? "␛" : "?")
+            case .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse: continue
+            default: out.append(scalar)
             }
         }
         return String(out)

@@ -9,6 +9,12 @@ public protocol CardCache: Sendable {
     func recordOpened(userId: String, label: String?, at: Date) async throws
     /// The cardholder's known cards, in the order they were added.
     func cards(of userId: String) async throws -> [CachedCard]
+    /// `limit` of the cardholder's cards from `offset`, in the order they were added (a page of the list).
+    func cards(of userId: String, limit: Int, offset: Int) async throws -> [CachedCard]
+    /// Whether the cardholder's card is known, without reading any record.
+    func knows(userId: String, cardId: String) async throws -> Bool
+    /// One cached card of the cardholder, if known.
+    func card(userId: String, cardId: String) async throws -> CachedCard?
     /// Adds a card to a cardholder; a no-op if it is already known.
     func addCard(userId: String, cardId: String, at: Date) async throws
     /// Removes a card from the cache (the card itself is untouched).
@@ -25,4 +31,21 @@ public protocol CardCache: Sendable {
     func searchCardholders(_ search: CardholderSearch) async throws -> [String]
     /// Keeps the last error met for a card, adding the card if unknown.
     func saveError(userId: String, cardId: String, message: String, at: Date) async throws
+}
+
+extension CardCache {
+    /// Membership through the whole list, for drivers without a cheaper way.
+    public func knows(userId: String, cardId: String) async throws -> Bool {
+        try await cards(of: userId).contains { $0.cardId == cardId }
+    }
+
+    /// One card found in the whole list, for drivers without a cheaper way.
+    public func card(userId: String, cardId: String) async throws -> CachedCard? {
+        try await cards(of: userId).first { $0.cardId == cardId }
+    }
+
+    /// A page cut from the whole list, for drivers without a cheaper way.
+    public func cards(of userId: String, limit: Int, offset: Int) async throws -> [CachedCard] {
+        Array(try await cards(of: userId).dropFirst(offset).prefix(limit))
+    }
 }

@@ -37,6 +37,34 @@ extension SQLiteCardCache {
         }
     }
 
+    public func cards(of userId: String, limit: Int, offset: Int) async throws -> [CachedCard] {
+        let scope = scope
+        return try await read { db in
+            // A cursor decodes row by row: no second copy of a long list as raw rows.
+            try Array(Row.fetchCursor(db, sql: """
+                SELECT * FROM card WHERE profile = ? AND partner_id = ? AND user_id = ? ORDER BY added_at, rowid LIMIT ? OFFSET ?
+                """, arguments: [scope.profile, scope.partnerId, userId, max(0, limit), max(0, offset)]).map(Self.cachedCard))
+        }
+    }
+
+    public func knows(userId: String, cardId: String) async throws -> Bool {
+        let scope = scope
+        return try await read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM card WHERE profile = ? AND partner_id = ? AND user_id = ? AND card_id = ?)
+                """, arguments: [scope.profile, scope.partnerId, userId, cardId]) ?? false
+        }
+    }
+
+    public func card(userId: String, cardId: String) async throws -> CachedCard? {
+        let scope = scope
+        return try await read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT * FROM card WHERE profile = ? AND partner_id = ? AND user_id = ? AND card_id = ?
+                """, arguments: [scope.profile, scope.partnerId, userId, cardId]).map(Self.cachedCard)
+        }
+    }
+
     public func addCard(userId: String, cardId: String, at date: Date) async throws {
         let scope = scope
         try await write { db in try Self.insertCard(db, scope, userId, cardId, date) }

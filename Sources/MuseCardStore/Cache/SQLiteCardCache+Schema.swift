@@ -40,6 +40,11 @@ extension SQLiteCardCache {
                 CREATE INDEX cardholder_xid ON cardholder (profile, partner_id, xid);
                 """)
         }
+        // A cardholder's cards in list order without sorting them all, so the first screenful
+        // of a cardholder with thousands of cards is read without touching the rest.
+        migrator.registerMigration("card-list-order") { db in
+            try db.execute(sql: "CREATE INDEX card_list_order ON card (profile, partner_id, user_id, added_at)")
+        }
         return migrator
     }
 }

@@ -11,6 +11,10 @@ enum SQLitePool {
         // Another musecard process may hold the write lock; wait rather than fail.
         configuration.busyMode = .timeout(15)
         configuration.label = label
+        // Reads are short scans of one cardholder: a few readers with small page caches, so a
+        // cardholder with thousands of cards does not leave megabytes of pages resident per connection.
+        configuration.maximumReaderCount = 2
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -512") }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try migrator.migrate(pool)
         let check = try pool.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }

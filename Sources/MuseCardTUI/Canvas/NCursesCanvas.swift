@@ -42,12 +42,21 @@ public final class NCursesCanvas: Canvas {
 
     /// Writes text that is already safe and inside the screen.
     private func paint(_ text: String, row: Int, col: Int, role: String) {
-        var wide: [wchar_t] = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-        let count = Int32(wide.count)
-        wide.append(0)
-        cn_attrset(window, attributes[Role.resolve(role)] ?? normal)
+        // Known roles hit the table directly; only unknown names pay for resolving.
+        cn_attrset(window, attributes[role] ?? attributes[Role.resolve(role)] ?? normal)
         // Writing the bottom-right cell reports ERR after painting it; nothing to do about that.
-        _ = mvwaddnwstr(window, Int32(row), Int32(col), &wide, count)
+        if let count = TextWidth.asciiWidth(text) {
+            // Printable ASCII goes as bytes: no wide-character array per call.
+            var text = text
+            text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { _ = mvwaddnstr(window, Int32(row), Int32(col), $0.baseAddress, Int32(count)) }
+            }
+        } else {
+            var wide: [wchar_t] = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+            let count = Int32(wide.count)
+            wide.append(0)
+            _ = mvwaddnwstr(window, Int32(row), Int32(col), &wide, count)
+        }
         cn_attrset(window, normal)
     }
 

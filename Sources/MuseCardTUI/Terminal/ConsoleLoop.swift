@@ -54,6 +54,8 @@ public final class ConsoleLoop {
         var reportedTooSmall: Bool?
         var drawn: (screen: ScreenModel, layout: ScreenLayout)?
         var themeAsked: String?
+        var changedAt = Date.distantPast
+        var polling = NCursesTerminal.pollMilliseconds
         while true {
             if let signal = stopSignal() { return .signal(signal) }
             if source.exitRequested { return .quit }
@@ -78,9 +80,18 @@ public final class ConsoleLoop {
                 terminal.present { ScreenRenderer.draw(screen, on: $0, now: now) }
                 drawn = (screen, layout)
                 framesDrawn += 1
+                if version != drawnVersion { changedAt = now }
                 (drawnVersion, drawnSize, drawnAt, dirty) = (version, size, now, false)
             }
             for sequence in clipboard?.drain() ?? [] { terminal.writeRaw(sequence) }
+            // Answers change the state off this thread and nothing wakes the key wait: while they
+            // arrive (calls in flight, or a change in the last second) it is kept short.
+            let busy = tick < 1 || now.timeIntervalSince(changedAt) < 1
+            let wanted = busy ? NCursesTerminal.busyPollMilliseconds : NCursesTerminal.pollMilliseconds
+            if wanted != polling {
+                terminal.setPollTimeout(milliseconds: wanted)
+                polling = wanted
+            }
             switch terminal.nextEvent() {
             case .key(let name):
                 // A key that changes the state bumps the version; one that changes nothing draws nothing.

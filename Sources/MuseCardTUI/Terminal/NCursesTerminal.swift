@@ -4,8 +4,10 @@ import Foundation
 /// The real terminal: sets ncurses up, reads keys with a short timeout, paints frames, and
 /// gives the terminal back exactly once.
 public final class NCursesTerminal: TerminalDevice {
-    /// How long `nextEvent` waits for a key, in milliseconds.
+    /// How long `nextEvent` waits for a key, in milliseconds, when nothing is changing.
     public static let pollMilliseconds: Int32 = 50
+    /// The wait while answers are arriving: a changed state is drawn within this.
+    public static let busyPollMilliseconds: Int32 = 5
     /// Characters read in one `nextEvent` while a sequence or paste is unfinished, before the
     /// loop gets a turn to check signals and draw.
     static let maxReadsPerEvent = 4096
@@ -44,6 +46,10 @@ public final class NCursesTerminal: TerminalDevice {
     }
 
     public var size: Size { canvas.size }
+
+    public func setPollTimeout(milliseconds: Int32) {
+        wtimeout(window, milliseconds)
+    }
 
     public func nextEvent() -> TerminalEvent? {
         if !queued.isEmpty { return queued.removeFirst() }

@@ -35,9 +35,12 @@ public protocol TerminalDevice: AnyObject {
     func writeRaw(_ sequence: String)
     /// Paints from now on with `theme`.
     func apply(_ theme: Theme)
+    /// How long `nextEvent` waits: short while answers are arriving, so they are drawn at once.
+    func setPollTimeout(milliseconds: Int32)
 }
 
 extension TerminalDevice {
     public func writeRaw(_ sequence: String) {}
     public func apply(_ theme: Theme) {}
+    public func setPollTimeout(milliseconds: Int32) {}
 }

@@ -13,6 +13,9 @@ public enum TextWidth {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
+        // Below the first wide block, and in box drawing and geometric shapes (every frame's
+        // separators and markers), nothing is wide or emoji-presented: no table scan.
+        if value < 0x1100 || (0x2500...0x25FC).contains(value) { return 1 }
         if (0x1160...0x11FF).contains(value) || value == 0x200B { return 0 }
         if isWide(value) || scalar.properties.isEmojiPresentation { return 2 }
         return 1
@@ -32,7 +35,14 @@ public enum TextWidth {
 
     /// Columns taken by a string.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        if let width = asciiWidth(text) { return width }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The width of printable ASCII text (one column a byte, no grapheme breaking); nil for anything else.
+    @inline(__always)
+    static func asciiWidth(_ text: String) -> Int? {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? text.utf8.count : nil
     }
 
     /// The widest of `lines`, in columns.
@@ -49,6 +59,9 @@ public enum TextWidth {
 
     /// The longest prefix of `text` that fits in `columns`, cut without a mark.
     public static func prefix(_ text: String, columns: Int) -> String {
+        if let width = asciiWidth(text) {
+            return width <= columns ? text : String(decoding: text.utf8.prefix(max(0, columns)), as: UTF8.self)
+        }
         var used = 0
         var out = ""
         for character in text {
@@ -63,9 +76,19 @@ public enum TextWidth {
     /// `text` elided to `columns` and padded with spaces to exactly `columns`.
     public static func pad(_ text: String, to columns: Int, alignRight: Bool = false) -> String {
         let cut = elide(text, to: columns)
-        let gap = String(repeating: " ", count: max(0, columns - of(cut)))
-        return alignRight ? gap + cut : cut + gap
+        let gap = max(0, columns - of(cut))
+        guard gap > 0 else { return cut }
+        // Built once at its final size from a stock of blanks: every cell of every row is padded.
+        let blanks = gap <= spaces.utf8.count ? spaces.prefix(gap) : Substring(String(repeating: " ", count: gap))
+        var out = ""
+        out.reserveCapacity(cut.utf8.count + gap)
+        if alignRight { out += blanks }
+        out += cut
+        if !alignRight { out += blanks }
+        return out
     }
+
+    private static let spaces = String(repeating: " ", count: 256)
 
     /// `text` fitted to `columns` by cutting its middle (`VC10…0001`): both ends of an identifier
     /// stay readable, and it is never broken across lines.

@@ -44,7 +44,7 @@ public enum CardList {
     static func drawRow(_ row: CardRowModel, columns: [(column: CardColumn, width: Int)], selected: Bool,
                         on canvas: Canvas, at rect: Rect) {
         let base = selected ? Role.listSelected : Role.normal
-        canvas.line("", row: rect.row, col: rect.col, width: rect.width, role: base)
+        canvas.fill(rect, role: base)
         canvas.put(marker(row.marker, selected: selected), row: rect.row, col: rect.col, role: base)
         var col = rect.col + 2
         for (column, width) in columns {

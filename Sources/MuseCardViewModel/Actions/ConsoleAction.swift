@@ -64,6 +64,9 @@ public enum Effect: Sendable, Equatable {
     case loadCardholder(userId: String, label: String?)
     /// Queries each card, at most `maxConcurrent` at once; each answer comes back on its own.
     case fetchCards(userId: String, cardIds: [String], maxConcurrent: Int)
+    /// Queries cards that are not on screen, oldest first, within the session's `RefreshBudget`;
+    /// replaces any background refresh still going. Cards are not marked loading.
+    case refreshInBackground(userId: String, cards: [CardAge])
     /// Runs a confirmed command through the operations layer, feeding back one report per operation.
     case run(userId: String, ConfirmedCommand, ticket: String?)
     case pollApplication(userId: String, requestId: String, applyId: String?, after: Duration)

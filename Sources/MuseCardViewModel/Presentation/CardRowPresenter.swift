@@ -13,15 +13,31 @@ public enum CardRowPresenter {
             status: record.map { ServiceText.sanitize($0.status.rawValue) } ?? (card.error != nil ? "ERROR" : "…"),
             statusRole: statusRole(record?.status),
             last4: record?.last4.map(ServiceText.sanitize) ?? "",
-            type: record?.cardType.map { ServiceText.sanitize($0.rawValue.capitalized) } ?? "",
+            type: record?.cardType.map { ServiceText.sanitize(Self.capitalized($0.rawValue)) } ?? "",
             network: record?.cardNetwork.map(ServiceText.sanitize) ?? "",
             currency: record?.currency.map(ServiceText.sanitize) ?? "",
-            balance: record?.availableBalance.map(Amount.text) ?? "",
-            dailyLimit: record?.dailyPurchaseLimit.map(Amount.text) ?? "",
-            embossedName: record?.embossedName.map { ServiceText.sanitize($0).trimmingCharacters(in: .whitespaces) } ?? "",
+            balance: record.flatMap { $0.availableBalanceText.flatMap(Amount.plain) ?? $0.availableBalance.map(Amount.text) } ?? "",
+            dailyLimit: record.flatMap { $0.dailyPurchaseLimitText.flatMap(Amount.plain) ?? $0.dailyPurchaseLimit.map(Amount.text) } ?? "",
+            embossedName: record?.embossedName.map { Self.trimmed(ServiceText.sanitize($0)) } ?? "",
             age: Age.text(since: card.fetchedAt, now: now),
             marker: marker
         )
+    }
+
+    /// `capitalized` without Foundation for one ASCII word (every row, every frame): the first
+    /// letter upper case, the rest lower case; anything else goes through Foundation.
+    static func capitalized(_ text: String) -> String {
+        let letter: (UInt8) -> Bool = { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        guard text.utf8.allSatisfy(letter), let first = text.first else { return text.capitalized }
+        return first.uppercased() + text.dropFirst().lowercased()
+    }
+
+    /// Spaces and tabs trimmed at both ends; text that has none there is returned as is.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        if !blank(first) && !blank(last) && first < 0x80 && last < 0x80 { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// The theme role of a status; unknown values get `status.unknown`.
@@ -54,6 +70,28 @@ public enum Age {
 
 /// Money with two decimals and thousands separators, independent of the locale.
 public enum Amount {
+    /// `text` straight from a plain JSON literal with at most two decimals (what the service
+    /// sends), without `Decimal` arithmetic; nil for anything else (exponents, more decimals…).
+    public static func plain(_ literal: String) -> String? {
+        let digit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
+        var body = Substring(literal)
+        let negative = body.first == "-"
+        if negative { body = body.dropFirst() }
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, (1...30).contains(whole.utf8.count), whole.utf8.allSatisfy(digit),
+              whole.utf8.count == 1 || whole.first != "0" else { return nil }
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard fraction.utf8.count <= 2, fraction.utf8.allSatisfy(digit), parts.count == 1 || !fraction.isEmpty else { return nil }
+        // Negative zero reads as zero through Decimal; leave it to that path.
+        if negative && (whole + fraction).utf8.allSatisfy({ $0 == 0x30 }) { return nil }
+        var grouped = ""
+        for (index, character) in whole.enumerated() {
+            if index > 0 && (whole.utf8.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(character)
+        }
+        return (negative ? "-" : "") + grouped + "." + fraction + String(repeating: "0", count: 2 - fraction.utf8.count)
+    }
+
     public static func text(_ value: Decimal) -> String {
         var rounded = Decimal()
         var copy = value

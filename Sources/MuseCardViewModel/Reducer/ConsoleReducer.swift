@@ -110,7 +110,7 @@ public struct ConsoleReducer: Sendable {
         }
     }
 
-    /// Opens a cardholder: cached cards first, then a refresh of all of them.
+    /// Opens a cardholder: cached cards first, then a refresh of the visible ones (`RefreshPolicy`).
     func open(userId: String, label: String?, ticket: String?, state: inout ConsoleState) -> [Effect] {
         SessionSummary.rememberCurrentCardholder(&state)
         state.data.cardholder = Cardholder(userId: userId, label: label, ticket: ticket)
@@ -129,11 +129,15 @@ public struct ConsoleReducer: Sendable {
     private func cachedCardsLoaded(userId: String, cards: [CardEntry], state: inout ConsoleState) -> [Effect] {
         guard state.data.cardholder?.userId == userId else { return [] }
         var known = Set(state.data.cards.map(\.cardId))
+        // One allocation of the right size, not a doubling array a third empty.
+        state.data.cards.reserveCapacity(state.data.cards.count + cards.count)
+        var added: Set<String> = []
         for card in cards where known.insert(card.cardId).inserted {
             state.data.cards.append(card)
+            added.insert(card.cardId)
         }
         if state.ui.selectedCardId == nil { state.ui.selectedCardId = VisibleCards.list(state).first?.cardId }
-        return refresh(state.data.cards.map(\.cardId), state: &state)
+        return RefreshPolicy.afterLoading(added, state: &state)
     }
 
     /// Marks cards loading and asks for them, bounded by the session's concurrency.

@@ -6,10 +6,13 @@ public protocol EffectRunning: Sendable {
     func run(_ effect: Effect, send: @escaping @Sendable (ConsoleAction) -> Void) async
     /// Blocks up to `timeout` until every change in flight has been recorded and reported; true when idle.
     func waitUntilIdle(timeout: TimeInterval) -> Bool
+    /// A frame has been built for the terminal (work that can wait for the first screenful waits for this).
+    func frameBuilt()
 }
 
 extension EffectRunning {
     public func waitUntilIdle(timeout: TimeInterval) -> Bool { true }
+    public func frameBuilt() {}
 }
 
 /// Holds the state, applies actions through the reducer and starts their effects.
@@ -58,6 +61,7 @@ public final class ConsoleRuntime: Sendable {
     public func screen(now: Date, listHeight: Int) -> ScreenModel {
         if self.state.ui.listHeight != listHeight { send(.viewportChanged(listHeight: listHeight)) }
         let state = self.state
+        defer { runner.frameBuilt() }
         return builder.screen(state, now: now, listHeight: listHeight)
     }
 

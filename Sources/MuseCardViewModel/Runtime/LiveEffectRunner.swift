@@ -9,6 +9,10 @@ public struct LiveEffectRunner: EffectRunning {
     let env: ConsoleEnvironment
     /// Changes from "sent" until their report has reached the state, so a quit can wait for them.
     public let inFlight = InFlightRegistry()
+    /// The cards off screen, refreshed slowly within the session's budget.
+    let background = BackgroundRefresher()
+    /// Frames built so far: the rest of a long list is read once the first screenful is on screen.
+    let frames = FrameCounter()
 
     public init(environment: ConsoleEnvironment) {
         env = environment
@@ -19,9 +23,18 @@ public struct LiveEffectRunner: EffectRunning {
         case .loadCardholders:
             send(.cardholdersLoaded(await knownCardholders(send: send)))
         case .loadCardholder(let userId, let label):
+            // The previous cardholder's background refresh is of no use any more.
+            background.cancel()
             await loadCardholder(userId: userId, label: label, send: send)
         case .fetchCards(let userId, let cardIds, let limit):
+            // The rows (marked loading) reach the screen before signing and sending compete with drawing them.
+            await frames.next(after: frames.value, limit: Self.frameWait)
             await fetch(userId: userId, cardIds: cardIds, limit: limit, send: send)
+        case .refreshInBackground(let userId, let cards):
+            await frames.next(after: frames.value, limit: Self.frameWait)
+            background.start(cards, budget: env.session.backgroundRefresh, now: env.now) { cardId in
+                await query(userId: userId, cardId: cardId, send: send)
+            }
         case .run(let userId, let command, let ticket):
             await perform(command, userId: userId, ticket: ticket, send: send)
         case .pollApplication(let userId, let requestId, let applyId, let delay):
@@ -112,14 +125,19 @@ public struct LiveEffectRunner: EffectRunning {
 
     private func loadCardholder(userId: String, label: String?, send: @escaping @Sendable (ConsoleAction) -> Void) async {
         var cached: [CachedCard] = []
-        await store(send) { cached = try await env.operations.open(userId: userId, label: label) }
-        let entries = cached.map { card -> CardEntry in
-            var entry = CardEntry(cardId: card.cardId, record: card.record, fetchedAt: card.fetchedAt)
-            entry.error = card.lastError
-            entry.isStale = card.lastError != nil && card.record != nil
-            return entry
+        let page = Self.firstPage
+        await store(send) { cached = try await env.operations.open(userId: userId, label: label, firstPage: page) }
+        let seenFrames = frames.value
+        send(.cachedCardsLoaded(userId: userId, cached.map(Self.entry)))
+        // The first screenful is drawn; the rest of a long list follows, without competing with that frame.
+        if cached.count == page {
+            await frames.next(after: seenFrames, limit: Self.frameWait)
+            var rest: [CachedCard] = []
+            await store(send) { rest = try await env.operations.knownCards(userId: userId, from: page) }
+            if !rest.isEmpty { send(.cachedCardsLoaded(userId: userId, rest.map(Self.entry))) }
+            rest = []
+            ProcessMemory.releaseFreed()
         }
-        send(.cachedCardsLoaded(userId: userId, entries))
         // Opened by id alone: the index (and the service, for a known xid) may know the name.
         if label == nil, let name = await env.operations.findCardholders([.userId(userId)]).matches.first?.name {
             send(.cardholderNamed(userId: userId, name: name))
@@ -136,12 +154,31 @@ public struct LiveEffectRunner: EffectRunning {
             for cardId in cardIds {
                 if started >= max(1, limit) { await group.next() }
                 started += 1
-                group.addTask {
-                    let report = await env.operations.query(userId: userId, cardId: cardId)
-                    send(.cardFetched(userId: userId, cardId: cardId, report.result, at: report.at))
-                }
+                group.addTask { await query(userId: userId, cardId: cardId, send: send) }
             }
         }
+    }
+
+    public func frameBuilt() { frames.tick() }
+
+    /// The longest a query waits for the frame that shows it loading (the loop draws a changed
+    /// state within its 50 ms key wait; without a terminal there is no frame to wait for).
+    static let frameWait = Duration.milliseconds(60)
+
+    /// Cards read before the first frame: more than any terminal shows.
+    static let firstPage = 200
+
+    static func entry(_ card: CachedCard) -> CardEntry {
+        var entry = CardEntry(cardId: card.cardId, record: card.record, fetchedAt: card.fetchedAt)
+        entry.error = card.lastError
+        entry.isStale = card.lastError != nil && card.record != nil
+        return entry
+    }
+
+    /// One card through the operations layer, its answer fed back.
+    private func query(userId: String, cardId: String, send: @escaping @Sendable (ConsoleAction) -> Void) async {
+        let report = await env.operations.query(userId: userId, cardId: cardId)
+        send(.cardFetched(userId: userId, cardId: cardId, report.result, at: report.at))
     }
 
     /// Runs a cache read or write; a failure is reported, never fatal.

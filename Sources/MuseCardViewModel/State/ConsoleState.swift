@@ -25,6 +25,8 @@ public struct SessionInfo: Sendable, Equatable {
     public var startedAt: Date
     /// Bound on concurrent card refreshes.
     public var maxConcurrentRefreshes: Int
+    /// Bounds on refreshing the cards that are not on screen.
+    public var backgroundRefresh: RefreshBudget
     /// Seconds between refreshes of the visible cards; `0` is off.
     public var refreshSeconds: Int
     /// Ask for a ticket before the first change.
@@ -37,6 +39,7 @@ public struct SessionInfo: Sendable, Equatable {
 
     public init(sessionId: String, operatorName: String, profile: String, environment: String,
                 readOnly: Bool = false, startedAt: Date, maxConcurrentRefreshes: Int = 8,
+                backgroundRefresh: RefreshBudget = .standard,
                 refreshSeconds: Int = 0, requireTicket: Bool = false, aliases: [String: String] = [:]) {
         self.aliases = aliases
         self.refreshSeconds = refreshSeconds
@@ -48,6 +51,7 @@ public struct SessionInfo: Sendable, Equatable {
         self.readOnly = readOnly
         self.startedAt = startedAt
         self.maxConcurrentRefreshes = maxConcurrentRefreshes
+        self.backgroundRefresh = backgroundRefresh
     }
 
     public var isProduction: Bool { environment == "PRODUCTION" }

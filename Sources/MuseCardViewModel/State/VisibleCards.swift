@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The card list as shown: filtered by the filter text, ordered by the sort order.
 public enum VisibleCards {
@@ -6,6 +7,28 @@ public enum VisibleCards {
     public static func list(_ state: ConsoleState) -> [CardEntry] {
         // The common case shares the stored array (no copy, no scan): frames stay cheap with many cards.
         if state.ui.filterText.isEmpty && state.ui.sort == .added { return state.data.cards }
+        // Every key and every frame asks again; sorting 10,000 cards took 86 ms a key. The same
+        // cards (the array's identity is checked first), filter and order give the same list.
+        let key = (state.ui.filterText, state.ui.sort)
+        if let hit = memo.withLock({ $0.flatMap { $0.cards == state.data.cards && ($0.filter, $0.sort) == key ? $0.list : nil } }) {
+            return hit
+        }
+        let list = derive(state)
+        memo.withLock { $0 = Memo(cards: state.data.cards, filter: key.0, sort: key.1, list: list) }
+        return list
+    }
+
+    /// The last list derived and what it was derived from.
+    private struct Memo: Sendable {
+        var cards: [CardEntry]
+        var filter: String
+        var sort: SortOrder
+        var list: [CardEntry]
+    }
+
+    private static let memo = Mutex<Memo?>(nil)
+
+    private static func derive(_ state: ConsoleState) -> [CardEntry] {
         let needle = state.ui.filterText.lowercased()
         let matching = needle.isEmpty ? state.data.cards : state.data.cards.filter { matches($0, needle) }
         switch state.ui.sort {

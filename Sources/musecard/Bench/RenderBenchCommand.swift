@@ -20,6 +20,9 @@ struct RenderBenchCommand: ParsableCommand {
     @Option(help: "Terminal size, COLSxROWS.")
     var size = "120x40"
 
+    @Option(help: "List order while measuring: added, status, last4 or age.")
+    var sort = "added"
+
     func validate() throws {
         guard cardCounts.allSatisfy({ $0 > 0 }), frames > 0 else { throw ValidationError("--cards and --frames must be positive") }
         guard FrameSize(size) != nil else { throw ValidationError("--size must look like 120x40") }
@@ -43,7 +46,7 @@ struct RenderBenchCommand: ParsableCommand {
     }
 
     /// Microseconds per frame, sorted.
-    private func measure(cards count: Int, frame: FrameSize) -> [Double] {
+    func measure(cards count: Int, frame: FrameSize) -> [Double] {
         let now = Date()
         var state = ConsoleState(session: SessionInfo(sessionId: "bench", operatorName: "bench", profile: "bench",
                                                       environment: "SANDBOX", startedAt: now))
@@ -56,6 +59,7 @@ struct RenderBenchCommand: ParsableCommand {
             return CardEntry(cardId: "VC\(index)", record: record, fetchedAt: now)
         }
         state.ui.selectedCardId = "VC0"
+        state.ui.sort = SortOrder(rawValue: sort) ?? .added
         let reducer = ConsoleReducer()
         // Cards normally arrive through actions, which keep the derived counts; one action does it here.
         _ = reducer.reduce(state: &state, action: .notice("bench"))
