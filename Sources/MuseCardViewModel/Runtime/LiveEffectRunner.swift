@@ -138,8 +138,8 @@ public struct LiveEffectRunner: EffectRunning {
             rest = []
             ProcessMemory.releaseFreed()
         }
-        // Opened by id alone: the index (and the service, for a known xid) may know the name.
-        if label == nil, let name = await env.operations.findCardholders([.userId(userId)]).matches.first?.name {
+        // Opened by id alone: the index may know the name (one row; no card list, no call).
+        if label == nil, let name = (try? await env.cache.profile(of: userId))??.name {
             send(.cardholderNamed(userId: userId, name: name))
         }
         var pending: [JournalEntry] = []
