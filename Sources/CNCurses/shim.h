@@ -34,6 +34,24 @@ static inline int cn_get_wch(WINDOW *w, unsigned int *out) {
     return rc;
 }
 
+static inline int cn_key_mouse(void) { return KEY_MOUSE; }
+/// Asks for mouse presses and the wheel (or nothing); presses are reported at once, not as clicks later.
+static inline void cn_mouse(int on) {
+    mousemask(on ? (BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0, NULL);
+    mouseinterval(0);
+}
+/// The pending mouse event: 1 left press, 4 wheel up, 5 wheel down, 0 anything else, -1 none; position in *row, *col.
+static inline int cn_getmouse(int *row, int *col) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return -1;
+    *row = event.y;
+    *col = event.x;
+    if (event.bstate & BUTTON1_PRESSED) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 4;
+    if (event.bstate & BUTTON5_PRESSED) return 5;
+    return 0;
+}
+
 /// Turns bracketed paste on or off (pastes then arrive between ESC [200~ and ESC [201~).
 /// Written straight to the terminal with write(2), so the crash handler may call it too.
 static inline void cn_bracketed_paste(int on) {

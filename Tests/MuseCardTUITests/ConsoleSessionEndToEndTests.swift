@@ -30,8 +30,10 @@ struct ConsoleSessionEndToEndTests {
         #expect(row(screen, "6407").contains("ACTIVE"))
         #expect(screen.contains("张伟"))
 
-        // Cancel has the focus: enter on the dialog changes nothing.
+        // The reason first (Enter keeps CUSTOMER_REQUEST); then Cancel has the focus: enter changes nothing.
         try session.send("l")
+        try session.waitFor("CUSTOMER_REQUEST")
+        try session.send("enter")
         screen = try session.waitFor("Lock card?")
         #expect(screen.contains("[ Cancel ]"))
         try session.send("enter")
@@ -39,6 +41,8 @@ struct ConsoleSessionEndToEndTests {
         #expect(row(screen, "6407").contains("ACTIVE"))
 
         try session.send("l")
+        try session.waitFor("CUSTOMER_REQUEST")
+        try session.send("enter")
         try session.waitFor("Lock card?")
         try session.send("tab")
         try session.waitFor("[ Lock ]")
@@ -52,7 +56,7 @@ struct ConsoleSessionEndToEndTests {
 
         try session.send("q")
         screen = try session.waitFor("[exited 0]")
-        #expect(screen.contains("lock VC1000000005: applied, now LOCK"))
+        #expect(screen.contains("lock VC1000000005 (lock_reason=CUSTOMER_REQUEST): applied, now LOCK"))
         #expect(screen.contains("unlock VC1000000005: applied, now ACTIVE"))
         #expect(screen.contains("SUP-1"))
         #expect(!screen.contains("DAILY LIMIT"), "the frame is gone, only the summary is left")

@@ -90,6 +90,8 @@ struct InFlightQuitEndToEndTests {
     static func lockCard(_ session: TmuxSession) throws {
         try session.waitUntil("the card refreshed as ACTIVE") { $0.contains("ACTIVE") && $0.contains(card) }
         try session.send("l")
+        try session.waitFor("CUSTOMER_REQUEST")
+        try session.send("enter")
         try session.waitUntil("lock confirmation, Cancel focused") { $0.contains("Lock card?") && $0.contains("[ Cancel ]") }
         try session.send("tab")
         try session.waitFor("[ Lock ]")
@@ -107,7 +109,7 @@ struct InFlightQuitEndToEndTests {
         #expect(!seen.resultWhileAsking, "the question came while the call was still in flight")
         #expect(seen.waiting.contains("Waiting for 1 call(s) to finish, then quitting"), "the console stays: \(seen.waiting)")
         #expect(seen.final.contains("[exited 0]"), "\(seen.final)")
-        #expect(seen.final.contains("lock \(Self.card): applied, now LOCK"), "\(seen.final)")
+        #expect(seen.final.contains("lock \(Self.card) (lock_reason=CUSTOMER_REQUEST): applied, now LOCK"), "\(seen.final)")
         #expect(seen.final.contains("Cards now: \(Self.card) LOCK"), "\(seen.final)")
         #expect(seen.answered == 1)
         let intent = try #require(seen.intents.first)

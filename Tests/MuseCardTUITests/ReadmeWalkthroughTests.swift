@@ -3,7 +3,7 @@ import MuseCardTestSupport
 import Testing
 
 /// The README's "first minutes" exactly as written: `musecard` alone, pick the demo cardholder,
-/// lock a card with `l` `y`, see it locked, unlock with `u` `y`, quit with `q`.
+/// lock a card with `l` ⏎ `y`, see it locked, unlock with `u` `y`, quit with `q`.
 @Suite(.serialized)
 struct ReadmeWalkthroughTests {
     static let binary = Fixtures.productsFolder.appendingPathComponent("musecard").path
@@ -56,6 +56,8 @@ struct ReadmeWalkthroughTests {
         #expect(row(screen, last4).contains("ACTIVE"))
 
         try session.send("l")
+        try session.waitFor("CUSTOMER_REQUEST")
+        try session.send("enter")
         try session.waitFor("Lock card?")
         try session.send("y")
         screen = try session.waitFor("lock VC1000000001: ok, now LOCK")
@@ -67,10 +69,10 @@ struct ReadmeWalkthroughTests {
         screen = try session.waitUntil("unlocked") { row($0, last4).contains("ACTIVE") && $0.contains("unlock VC1000000001: ok") }
 
         if replacingTheLockedCard {
-            // VC1000000002 is LOCK: the menu's first available entry is unlock, replace is six below.
+            // VC1000000002 is LOCK: the menu opens on its first row; replace is the eighth.
             try session.send("j", "a")
             try session.waitFor("Actions — VC1000000002")
-            try session.send("j", "j", "j", "j", "j", "j", "enter")
+            try session.send("j", "j", "j", "j", "j", "j", "j", "enter")
             try session.waitFor("Replace card — VC1000000002")
             try session.send("enter")
             try session.waitFor("Replace card?")
@@ -81,7 +83,8 @@ struct ReadmeWalkthroughTests {
         try session.send("q")
         screen = try session.waitFor("[exited 0]")
         #expect(screen.contains("Cardholder 60004408 (Käthe Müller)"))
-        #expect(screen.contains("lock VC1000000001: applied, now LOCK"))
+        // The reason makes the line long enough to wrap in a narrow window.
+        #expect(screen.replacingOccurrences(of: "\n", with: "").contains("lock VC1000000001 (lock_reason=CUSTOMER_REQUEST): applied, now LOCK"))
         #expect(screen.contains("unlock VC1000000001: applied, now ACTIVE"))
         #expect(screen.contains("Cards now: VC1000000001 ACTIVE"))
     }

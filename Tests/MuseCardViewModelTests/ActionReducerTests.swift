@@ -10,25 +10,25 @@ struct ActionReducerTests {
 
     @Test func lockAsksFirstWithCancelFocusedAndCancelSendsNothing() throws {
         var h = Harness(state: F.opened([try F.entry("C1", .active)]))
-        #expect(h.keys("l") == [])
+        #expect(h.keys("l", "enter") == [])
         guard case .confirm(let confirmation)? = h.state.ui.modal else { Issue.record("no confirmation"); return }
-        #expect(confirmation.command == .operation(.lock(cardId: "C1")))
+        #expect(confirmation.command == .operation(.lock(cardId: "C1", reason: LockReason(.customerRequest))))
         #expect(confirmation.confirmFocused == false)
         #expect(h.keys("enter") == [], "Enter on the default button cancels")
+        #expect(h.state.ui.modal == .form(FormCatalog.lockForm(.lock(cardId: "C1"))), "back to the reason, as it was left")
+        #expect(h.keys("esc") == [], "the reason form cancels too")
         #expect(h.state.ui.modal == nil)
-        h.keys("l")
-        #expect(h.keys("esc") == [])
-        h.keys("l")
-        #expect(h.keys("n") == [])
+        h.keys("l", "enter")
+        #expect(h.keys("n", "esc") == [])
         #expect(h.state.data.cards[0].pending.isEmpty)
     }
 
     @Test func confirmedLockRunsAndMarksTheCardBusy() throws {
         var h = Harness(state: F.opened([try F.entry("C1", .active)]))
         h.state.data.cardholder?.ticket = "T-1"
-        h.keys("l")
+        h.keys("l", "enter")
         let effects = h.keys("y")
-        #expect(effects == [.run(userId: "U1", .operation(.lock(cardId: "C1")), ticket: "T-1")])
+        #expect(effects == [.run(userId: "U1", .operation(.lock(cardId: "C1", reason: LockReason(.customerRequest))), ticket: "T-1")])
         #expect(h.state.data.cards[0].pending == ["lock"])
         #expect(ActionAvailability.whyNot(.unlock, in: h.state) == "busy: lock in progress")
         #expect(h.state.ui.modal == nil)
@@ -43,6 +43,8 @@ struct ActionReducerTests {
         #expect(effects == [.fetchCards(userId: "U1", cardIds: ["C1"], maxConcurrent: 8)])
         var expected = F.opened([try F.entry("C1", .locked)])
         expected.data.cards[0].isLoading = true
+        expected.data.cards[0].lastLock = LockNote(time: at, operatorName: "alice", ticket: "T-1")
+        expected.data.lastContactAt = at
         expected.data.log = [SessionEvent(time: at, action: "lock", cardId: "C1", outcome: "applied, now LOCK", userId: "U1")]
         expected.ui.flash = Flash("lock C1: ok, now LOCK", .success)
         #expect(h.state == expected)
@@ -97,11 +99,14 @@ struct ActionReducerTests {
     @Test func lockEveryActiveCardIsOneConfirmationStatingTheCount() throws {
         var h = Harness(state: F.opened([try F.entry("C1", .active), try F.entry("C2", .locked), try F.entry("C3", .active)]))
         h.keys("L")
+        guard case .form(let form)? = h.state.ui.modal else { Issue.record("no reason asked"); return }
+        #expect(form == FormCatalog.lockForm(.lockAll(cardIds: ["C1", "C3"])))
+        #expect(h.keys("right", "right", "enter") == [])
         guard case .confirm(let confirmation)? = h.state.ui.modal else { Issue.record("no confirmation"); return }
         #expect(confirmation.title == "Lock every active card?")
-        #expect(confirmation.message.first == "Lock 2 active cards of Käthe Müller (U1)?")
+        #expect(confirmation.message.prefix(2) == ["Lock 2 active cards of Käthe Müller (U1)?", "Reason: STOLEN"])
         #expect(confirmation.confirmLabel == "Lock 2 cards")
-        #expect(h.keys("y") == [.run(userId: "U1", .lockAll(cardIds: ["C1", "C3"]), ticket: "T-1")])
+        #expect(h.keys("y") == [.run(userId: "U1", .lockAll(cardIds: ["C1", "C3"], reason: LockReason(.stolen)), ticket: "T-1")])
         #expect(h.state.data.cards.map(\.pending) == [["lock"], [], ["lock"]])
         #expect(h.state.data.changesInFlight == 2)
         h.send(.operationFinished(F.report(.lock(cardId: "C1"), .applied, answer: .status(.locked))))
@@ -115,7 +120,7 @@ struct ActionReducerTests {
         h.keys("enter")
         let screen = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10)
         guard case .menu(let menu)? = screen.modal else { Issue.record("no menu"); return }
-        #expect(menu.items.map(\.label) == ["refresh card", "add a card id", "forget card (local only)"])
+        #expect(menu.items.map(\.label) == ["refresh card", "card history", "transactions", "add a card id", "forget card (local only)"])
         #expect(!screen.hints.contains { $0.label == "lock" })
     }
 
@@ -130,8 +135,8 @@ struct ActionReducerTests {
         #expect(menu.title == "Actions — C1 (LOCK)")
         let unlock = try #require(menu.items.first { $0.label == "unlock" })
         #expect(unlock.isEnabled)
-        #expect(menu.items[menu.selected].label == "unlock", "the first available action is selected")
-        h.keys("enter")
+        #expect(menu.selected == 0, "the cursor starts on the first row, available or not")
+        h.keys("u")
         guard case .confirm(let confirmation)? = h.state.ui.modal else { Issue.record("menu did not lead to a confirmation"); return }
         #expect(confirmation.command == .operation(.unlock(cardId: "C1")))
     }

@@ -142,8 +142,9 @@ struct FormReducerTests {
         h.send(.operationFinished(F.report(.sensitiveInfo(cardId: "C1", ipAddress: "203.0.113.7"), .applied,
                                            answer: .sensitiveLink(url: url, expiry: "2026-11-25"))))
         let screen = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10)
-        guard case .summary(_, let lines)? = screen.modal else { Issue.record("no link shown"); return }
-        #expect(lines.first == "http://127.0.0.1/reveal/secret-token")
+        guard case .cardData(_, let link, let lines)? = screen.modal else { Issue.record("no link shown"); return }
+        #expect(link == "http://127.0.0.1/reveal/secret-token")
+        #expect(lines.contains("Card expiry date (of the card, not the link): 2026-11-25"))
         #expect(!h.state.data.log.description.contains("secret-token"))
         #expect(h.state.ui.flash?.text.contains("secret-token") == false)
         h.keys("esc")

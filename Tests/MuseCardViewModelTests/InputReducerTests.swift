@@ -58,7 +58,7 @@ struct InputReducerTests {
         expected.ui.flash = Flash("Paste ignored: no text field is focused", .info)
         #expect(h.state == expected)
 
-        h.keys("l")
+        h.keys("l", "enter")
         let confirming = h.state
         #expect(h.send(.pasted("y")) == [])
         var stillConfirming = confirming
@@ -77,7 +77,7 @@ struct InputReducerTests {
         #expect(h.state == expected)
 
         h.send(.terminalTooSmall(false))
-        h.keys("l")
+        h.keys("l", "enter")
         guard case .confirm? = h.state.ui.modal else { Issue.record("keys work again once it fits"); return }
         h.send(.terminalTooSmall(true))
         h.keys("y")
@@ -116,9 +116,9 @@ struct InputReducerTests {
         h.keys("z", "enter", "esc")
         #expect(h.state.ui.filterText.isEmpty)
         #expect(h.state.ui.selectedCardId == "C1")
-        h.keys("l")
+        h.keys("l", "enter")
         guard case .confirm(let confirmation)? = h.state.ui.modal else { Issue.record("no confirmation"); return }
-        #expect(confirmation.command == .operation(.lock(cardId: "C1")))
+        #expect(confirmation.command == .operation(.lock(cardId: "C1", reason: LockReason(.customerRequest))))
     }
 
     @Test func aHiddenSelectionIsNeverActedOn() throws {

@@ -82,7 +82,7 @@ struct LiveSessionTests {
         rig.runtime.send(.openCardholder(userId: "60004408", label: "Käthe Müller", ticket: "T-42"))
         try await rig.eventually("all cards loaded") { $0.data.cards.count == 4 && $0.data.cards.allSatisfy { $0.record != nil && !$0.isLoading } }
         rig.select("VC1000000001")
-        rig.keys("l", "y")
+        rig.keys("l", "enter", "y")
         try await rig.eventually("locked") { $0.data.card("VC1000000001")?.status == .locked && $0.data.card("VC1000000001")?.isLoading == false }
         rig.keys("u", "y")
         try await rig.eventually("unlocked and refreshed") { state in
@@ -96,7 +96,7 @@ struct LiveSessionTests {
         #expect(audit.allSatisfy { $0.sessionId == "live-1" && $0.ticket == "T-42" && $0.operatorName == "tester" })
         #expect(Set(audit.compactMap(\.operationId)).count == 2, "intent and result share their operation id")
         let summary = rig.runtime.summaryText(now: Date())
-        #expect(summary.contains("lock VC1000000001: applied, now LOCK"))
+        #expect(summary.contains("lock VC1000000001 (lock_reason=CUSTOMER_REQUEST): applied, now LOCK"))
         #expect(summary.contains("unlock VC1000000001: applied, now ACTIVE"))
         #expect(summary.contains("Cards now: VC1000000001 ACTIVE"))
         let cached = try await SQLiteCardCache(path: rig.cachePath, scope: StoreScope(profile: "sandbox", partnerId: "200001")).cards(of: "60004408")

@@ -30,7 +30,8 @@ struct SessionReducerTests {
         h.state.data.cards[1].isLoading = true
         let later = F.t0.addingTimeInterval(5)
         let record = try F.record("C2", .locked)
-        #expect(h.send(.cardFetched(userId: "U1", cardId: "C2", .success(record), at: later)) == [])
+        #expect(h.send(.cardFetched(userId: "U1", cardId: "C2", .success(record), at: later)) == [.loadLastLock(userId: "U1", cardId: "C2")],
+                "a locked card asks why")
         var expected = h.state
         expected.data.cards[1] = CardEntry(cardId: "C2", record: record, fetchedAt: later)
         #expect(h.state == expected)
@@ -111,7 +112,7 @@ struct SessionReducerTests {
 
     @Test func quittingWithAChangeInFlightAsksAndWaitsByDefault() throws {
         var h = Harness(state: F.opened([try F.entry("C1", .active)]))
-        h.keys("l", "y")
+        h.keys("l", "enter", "y")
         #expect(h.state.data.changesInFlight == 1)
         h.keys("q")
         guard case .confirm(let question)? = h.state.ui.modal else { Issue.record("quit did not ask"); return }
@@ -126,7 +127,7 @@ struct SessionReducerTests {
 
     @Test func quitAnywayQuitsAtOnce() throws {
         var h = Harness(state: F.opened([try F.entry("C1", .active)]))
-        h.keys("l", "y", "q", "y")
+        h.keys("l", "enter", "y", "q", "y")
         #expect(h.state.ui.exitRequested)
     }
 

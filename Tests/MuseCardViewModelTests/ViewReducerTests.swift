@@ -84,7 +84,9 @@ struct ViewReducerTests {
         #expect(h.keys("enter") == [.loadCardholder(userId: "60004408", label: "Käthe Müller")])
         h.send(.showPicker)
         h.keys("9", "9")
-        #expect(h.keys("enter") == [.loadCardholder(userId: "99", label: nil)])
+        #expect(h.keys("enter") == [.findCardholders(text: "99")])
+        h.send(.cardholdersFound(text: "99", [], error: nil))
+        #expect(h.keys("enter") == [.loadCardholder(userId: "99", label: nil)], "unknown but well formed: opened as typed")
         #expect(h.state.data.cardholder?.userId == "99")
     }
 
@@ -92,7 +94,7 @@ struct ViewReducerTests {
         var h = Harness(state: ConsoleState(session: F.session()))
         h.send(.showPicker)
         h.send(.cardholdersLoaded([]))
-        #expect(pickerModel(h.state)?.placeholder == "No cardholders yet: type a user id.")
+        #expect(pickerModel(h.state)?.placeholder == "No cardholders yet: type a user id, xid, phone, email or name.")
         #expect(h.keys("enter") == [], "Enter on an empty list opens nothing")
     }
 

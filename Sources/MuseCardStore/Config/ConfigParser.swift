@@ -5,9 +5,10 @@ import Yams
 struct ConfigParser {
     let file: String
 
-    static let topKeys: Set<String> = ["default", "profiles", "keys"]
+    static let topKeys: Set<String> = ["default", "profiles", "keys", "clipboard", "mouse", "aliases"]
     static let profileKeys: Set<String> = [
         "base_url", "partner_id", "private_key", "platform_public_key", "operator", "theme", "read_only", "summary_dir",
+        "refresh_seconds", "require_ticket",
     ]
 
     func parse(_ text: String) throws(ConfigError) -> MuseCardConfig {
@@ -26,6 +27,18 @@ struct ConfigParser {
                     config.profiles[name] = try profile(name, body)
                 }
             case "keys": config.keyBindings = try keys(value)
+            case "clipboard": config.clipboard = try clipboard(value)
+            case "aliases":
+                for (nameNode, command) in try mapping(value, what: "aliases") {
+                    let name = try scalar(nameNode, what: "an alias name")
+                    guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                        throw error(nameNode, "alias names are letters, digits, - and _ (\"\(name)\")")
+                    }
+                    config.aliases[name] = try scalar(command, what: "the command of alias \(name)")
+                }
+            case "mouse":
+                guard let flag = value.bool else { throw error(value, "mouse must be true or false") }
+                config.mouse = flag
             default:
                 throw error(keyNode, "unknown key \"\(key)\" (expected one of: \(Self.topKeys.sorted().joined(separator: ", ")))")
             }
@@ -52,6 +65,14 @@ struct ConfigParser {
             case "operator": settings.operatorName = try scalar(value, what: key)
             case "theme": settings.theme = try scalar(value, what: key)
             case "summary_dir": settings.summaryDir = Self.expandTilde(try scalar(value, what: key))
+            case "refresh_seconds":
+                guard let text = value.scalar?.string, let seconds = Int(text), (0...86_400).contains(seconds) else {
+                    throw error(value, "refresh_seconds must be a whole number of seconds from 0 (off) to 86400")
+                }
+                settings.refreshSeconds = seconds
+            case "require_ticket":
+                guard let flag = value.bool else { throw error(value, "require_ticket must be true or false") }
+                settings.requireTicket = flag
             case "read_only":
                 guard let flag = value.bool else { throw error(value, "read_only must be true or false") }
                 settings.readOnly = flag
@@ -60,6 +81,24 @@ struct ConfigParser {
             }
         }
         return settings
+    }
+
+    /// `osc52`, `off`, or `{command: [program, argument…]}`.
+    private func clipboard(_ node: Node) throws(ConfigError) -> ClipboardSetting {
+        if let text = node.scalar?.string {
+            switch text {
+            case "osc52": return .osc52
+            case "off": return .off
+            default: throw error(node, "clipboard must be osc52, off or {command: [program, …]}, not \"\(text)\"")
+            }
+        }
+        let entries = try mapping(node, what: "clipboard")
+        guard entries.count == 1, let entry = entries.first, entry.key.string == "command", let list = entry.value.sequence, !list.isEmpty else {
+            throw error(node, "clipboard must be osc52, off or {command: [program, …]}")
+        }
+        var words: [String] = []
+        for item in list { words.append(try scalar(item, what: "a word of clipboard.command")) }
+        return .command(words)
     }
 
     /// `action: key` or `action: [key, key]`.

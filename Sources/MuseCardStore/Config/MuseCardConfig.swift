@@ -8,6 +8,12 @@ public struct MuseCardConfig: Sendable, Equatable {
     public var defaultProfile: String?
     /// Action name → key names, e.g. `lock: ["l", "ctrl-l"]`.
     public var keyBindings: [String: [String]]
+    /// Where the console copies to.
+    public var clipboard: ClipboardSetting = .osc52
+    /// Whether the console takes the mouse (clicks select, the wheel scrolls); off leaves the terminal's selection alone.
+    public var mouse = true
+    /// Command line aliases: `:NAME` runs the command it stands for, e.g. `fraud: "lock"`.
+    public var aliases: [String: String] = [:]
 
     /// A configuration with the given values; empty by default.
     public init(profiles: [String: ProfileSettings] = [:], defaultProfile: String? = nil, keyBindings: [String: [String]] = [:]) {

@@ -18,6 +18,10 @@ public struct ProfileSettings: Sendable, Equatable {
     public var readOnly: Bool
     /// A folder where each console session's summary is written as Markdown.
     public var summaryDir: String?
+    /// How often the console refreshes the visible cards; `0` turns it off, `nil` means the default.
+    public var refreshSeconds: Int?
+    /// The console asks for a ticket before the first change.
+    public var requireTicket = false
 
     /// A profile with the given values.
     public init(name: String, baseURL: String? = nil, partnerId: String? = nil, privateKeyPath: String? = nil,

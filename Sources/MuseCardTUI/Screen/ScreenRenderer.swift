@@ -27,6 +27,8 @@ public enum ScreenRenderer {
         case .help(let help): HelpOverlay.draw(help, on: canvas, in: bounds)
         case .picker(let picker): PickerDialog.draw(picker, on: canvas, in: bounds)
         case .summary(let title, let lines): SummaryDialog.draw(title: title, lines: lines, on: canvas, in: bounds)
+        case .table(let table): TableDialog.draw(table, on: canvas, in: bounds)
+        case .cardData(let title, let link, let lines): CardDataDialog.draw(title: title, link: link, lines: lines, on: canvas, in: bounds)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MuseCardViewModel
 
 /// The event loop: polls keys, passes them on, redraws when something changed. Runs on the
 /// one thread that owns the terminal.
@@ -15,16 +16,32 @@ public final class ConsoleLoop {
     private let terminal: TerminalDevice
     private let clock: () -> Date
     private let stopSignal: () -> Int32?
+    /// OSC 52 copies waiting for the terminal thread.
+    private let clipboard: OSC52Clipboard?
+    /// Where `:theme NAME` looks; the standard folders when nil.
+    private let themes: ThemeCatalog?
     /// How many frames were drawn (for tests of "redraw only when needed").
     public private(set) var framesDrawn = 0
 
     /// A loop over `source` and `terminal`; `stopSignal` reports a pending stop signal.
     public init(source: ScreenSource, terminal: TerminalDevice, clock: @escaping () -> Date = Date.init,
-                stopSignal: @escaping () -> Int32? = { nil }) {
+                stopSignal: @escaping () -> Int32? = { nil }, clipboard: OSC52Clipboard? = nil, themes: ThemeCatalog? = nil) {
+        self.clipboard = clipboard
+        self.themes = themes
         self.source = source
         self.terminal = terminal
         self.clock = clock
         self.stopSignal = stopSignal
+    }
+
+    /// `:theme NAME`: loads the theme and paints with it, or says why not.
+    private func switchTheme(_ name: String) {
+        do {
+            terminal.apply(try (themes ?? ThemeCatalog.standard()).theme(named: name))
+            source.send(.notice("Theme \(name)"))
+        } catch {
+            source.send(.notice("Theme \(name) not applied: \(error)"))
+        }
     }
 
     /// Runs until the user quits or a stop signal arrives.
@@ -35,6 +52,8 @@ public final class ConsoleLoop {
         var tick: TimeInterval = 1
         var dirty = true
         var reportedTooSmall: Bool?
+        var drawn: (screen: ScreenModel, layout: ScreenLayout)?
+        var themeAsked: String?
         var changedAt = Date.distantPast
         var polling = NCursesTerminal.pollMilliseconds
         while true {
@@ -52,13 +71,19 @@ public final class ConsoleLoop {
             if dirty || version != drawnVersion || size != drawnSize || now.timeIntervalSince(drawnAt) >= tick {
                 let layout = ScreenLayout(size: size)
                 let screen = source.screen(now: now, listHeight: max(1, layout.listHeight))
+                if let name = screen.themeName, name != themeAsked {
+                    themeAsked = name
+                    switchTheme(name)
+                }
                 // Spinner frames want more ticks than ages do.
                 tick = screen.topBar.inFlight > 0 ? 0.125 : 1
                 terminal.present { ScreenRenderer.draw(screen, on: $0, now: now) }
+                drawn = (screen, layout)
                 framesDrawn += 1
                 if version != drawnVersion { changedAt = now }
                 (drawnVersion, drawnSize, drawnAt, dirty) = (version, size, now, false)
             }
+            for sequence in clipboard?.drain() ?? [] { terminal.writeRaw(sequence) }
             // Answers change the state off this thread and nothing wakes the key wait: while they
             // arrive (calls in flight, or a change in the last second) it is kept short.
             let busy = tick < 1 || now.timeIntervalSince(changedAt) < 1
@@ -75,6 +100,14 @@ public final class ConsoleLoop {
                 source.send(paste: text)
             case .resize:
                 dirty = true
+            case .mouse(let event):
+                // Hit-tested against the frame on screen, which is what the agent aimed at.
+                guard let drawn else { break }
+                switch MouseTarget.hit(event, screen: drawn.screen, layout: drawn.layout) {
+                case .action(let action)?: source.send(action)
+                case .key(let name)?: source.send(key: name)
+                case nil: break
+                }
             case nil:
                 break
             }

@@ -21,10 +21,16 @@ public struct ConsoleSession: Sendable {
     public var theme: Theme
     /// Where anything written to standard error goes while the screen is up (nil: discarded).
     public var stderrFile: String?
+    /// Where OSC 52 copies wait for the terminal thread; `nil` when copying goes elsewhere.
+    public var clipboard: OSC52Clipboard?
+    /// Clicks select and the wheel scrolls; off leaves the terminal's own selection working.
+    public var mouse: Bool
 
-    public init(theme: Theme, stderrFile: String?) {
+    public init(theme: Theme, stderrFile: String?, clipboard: OSC52Clipboard? = nil, mouse: Bool = false) {
+        self.mouse = mouse
         self.theme = theme
         self.stderrFile = stderrFile
+        self.clipboard = clipboard
     }
 
     /// Runs the console over `source` on the current thread until quit or a stop signal.
@@ -34,11 +40,11 @@ public struct ConsoleSession: Sendable {
         defer { signals.cancel() }
         let redirect = StandardErrorRedirect(to: stderrFile)
         defer { redirect.restore() }
-        let terminal = try NCursesTerminal(theme: theme)
+        let terminal = try NCursesTerminal(theme: theme, mouse: mouse)
         let outcome: ConsoleLoop.Outcome
         do {
             defer { terminal.close() }
-            outcome = ConsoleLoop(source: source, terminal: terminal, stopSignal: { signals.pending }).run()
+            outcome = ConsoleLoop(source: source, terminal: terminal, stopSignal: { signals.pending }, clipboard: clipboard).run()
             // A stop signal must not abandon a change between "sent" and "recorded".
             if case .signal = outcome { _ = source.waitForIdle(timeout: Self.signalGrace) }
         }

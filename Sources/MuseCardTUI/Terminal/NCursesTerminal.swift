@@ -13,14 +13,14 @@ public final class NCursesTerminal: TerminalDevice {
     static let maxReadsPerEvent = 4096
 
     private let window: UnsafeMutablePointer<WINDOW>
-    private let canvas: NCursesCanvas
+    private var canvas: NCursesCanvas
     private var isOpen = true
     private var decoder = InputDecoder()
     /// Events completed by one read beyond the first, handed out by the next calls.
     private var queued: [TerminalEvent] = []
 
     /// Takes over the terminal with `theme`. Call `close()` when done (also on errors).
-    public init(theme: Theme) throws {
+    public init(theme: Theme, mouse: Bool = false) throws {
         if setlocale(LC_ALL, "") == nil || !NCursesTerminal.localeIsUTF8() {
             setlocale(LC_ALL, "C.UTF-8")
         }
@@ -35,6 +35,8 @@ public final class NCursesTerminal: TerminalDevice {
         set_escdelay(25)
         curs_set(0)
         cn_bracketed_paste(1)
+        // Without it the terminal's own selection keeps working (`mouse: false`, `--no-mouse`).
+        if mouse { cn_mouse(1) }
         wtimeout(window, NCursesTerminal.pollMilliseconds)
         if !theme.isMonochrome && has_colors() {
             start_color()
@@ -57,11 +59,22 @@ public final class NCursesTerminal: TerminalDevice {
             let result = cn_get_wch(window, &value)
             if result == cn_err() { return take(decoder.idle()) }
             if result == cn_key_code_yes() && Int32(value) == cn_key_resize() { return .resize }
+            if result == cn_key_code_yes() && Int32(value) == cn_key_mouse() { return mouseEvent() }
             let input: KeyDecoder.Input = result == cn_key_code_yes() ? .keyCode(Int32(value)) : .character(value)
             let events = decoder.feed(input)
             if !events.isEmpty { return take(events) }
         }
         return nil
+    }
+
+    private func mouseEvent() -> TerminalEvent? {
+        var row: Int32 = 0, col: Int32 = 0
+        switch cn_getmouse(&row, &col) {
+        case 1: return .mouse(MouseEvent(.press, row: Int(row), col: Int(col)))
+        case 4: return .mouse(MouseEvent(.wheelUp, row: Int(row), col: Int(col)))
+        case 5: return .mouse(MouseEvent(.wheelDown, row: Int(row), col: Int(col)))
+        default: return nil
+        }
     }
 
     private func take(_ events: [TerminalEvent]) -> TerminalEvent? {
@@ -73,6 +86,29 @@ public final class NCursesTerminal: TerminalDevice {
         canvas.erase()
         draw(canvas)
         canvas.present()
+    }
+
+    public func apply(_ theme: Theme) {
+        guard isOpen else { return }
+        if !theme.isMonochrome && has_colors() {
+            start_color()
+            use_default_colors()
+        }
+        canvas = NCursesCanvas(window: window, theme: theme, colors: Int(cn_colors()))
+    }
+
+    public func writeRaw(_ sequence: String) {
+        guard isOpen else { return }
+        let bytes = Array(sequence.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return write(STDOUT_FILENO, base, buffer.count)
+            }
+            if written <= 0 { return }
+            offset += written
+        }
     }
 
     /// Restores the terminal (idempotent).

@@ -20,8 +20,11 @@ public protocol ScreenSource: AnyObject, Sendable {
     func summaryText(now: Date) -> String
     /// Blocks up to `timeout` until changes in flight are recorded; true when idle.
     func waitForIdle(timeout: TimeInterval) -> Bool
+    /// Sends an action the front derived itself (a click on a row or a menu item).
+    func send(_ action: ConsoleAction)
 }
 
 extension ScreenSource {
     public func waitForIdle(timeout: TimeInterval) -> Bool { true }
+    public func send(_ action: ConsoleAction) {}
 }

@@ -23,12 +23,15 @@ public enum Role {
     public static let normal = "text.normal"
     public static let topBar = "topbar"
     public static let hintsKey = "hints.key"
+    /// A declined or failed transaction (its row also carries a ✗ marker, for no-colour themes).
+    public static let txnDeclined = "txn.declined"
 
     /// Every role a theme may set.
     public static let all: [String] = [
         statusActive, statusLocked, statusPending, statusCanceled, statusSuspended, statusUnknown,
         listSelected, listHeader, badgeSandbox, badgeTest, badgeProduction, flashSuccess, flashError,
         flashInfo, menuDisabled, menuSelected, dialogBorder, dialogDanger, dim, error, normal, topBar, hintsKey,
+        txnDeclined,
     ]
 
     /// The role to draw with for a name from the model: known roles as is, unknown status

@@ -50,6 +50,7 @@ public struct Theme: Sendable, Equatable {
             Role.normal: Style(),
             Role.topBar: Style(fg: .basic(7), bg: .basic(4)),
             Role.hintsKey: Style(fg: .basic(6), bold: true),
+            Role.txnDeclined: Style(fg: .basic(1), bold: true),
         ])
     }()
 
@@ -78,5 +79,6 @@ public struct Theme: Sendable, Equatable {
         Role.normal: Style(),
         Role.topBar: Style(underline: true),
         Role.hintsKey: Style(bold: true),
+        Role.txnDeclined: Style(bold: true, underline: true),
     ], isMonochrome: true)
 }

@@ -5,6 +5,14 @@ public enum HintBar {
     /// Draws the filter/flash line in `status` and the key hints in `hints`.
     public static func draw(_ screen: ScreenModel, on canvas: Canvas, status: Rect, hints: Rect) {
         drawStatus(filter: screen.filter, flash: screen.flash, on: canvas, in: status)
+        if let line = screen.commandLine, !status.isEmpty {
+            // The command line takes the start of the status line; the flash (completions, errors) follows.
+            canvas.fill(status, role: Role.normal)
+            let col = canvas.segment(":" + line + "▏", row: status.row, col: status.col + 1, width: status.width - 2, role: Role.hintsKey) + 3
+            if let flash = screen.flash, col < status.right {
+                canvas.segment(flash.text, row: status.row, col: col, width: status.right - col - 1, role: flashRole(flash.kind))
+            }
+        }
         drawHints(screen.hints, on: canvas, in: hints)
     }
 

@@ -12,8 +12,8 @@ public enum PickerDialog {
         let inner = Popup.open(on: canvas, in: bounds, contentWidth: width,
                                contentHeight: listHeight + 4 + extra, title: picker.title)
         let typing = !picker.input.isEmpty
-        canvas.put("User id: ", row: inner.row, col: inner.col, role: Role.dim)
-        canvas.line(picker.input + "▏", row: inner.row, col: inner.col + 9, width: inner.width - 9,
+        canvas.put("Find: ", row: inner.row, col: inner.col, role: Role.dim)
+        canvas.line(picker.input + "▏", row: inner.row, col: inner.col + 6, width: inner.width - 6,
                     role: typing ? Role.menuSelected : Role.listHeader)
         var row = inner.row + 1
         if let error = picker.error {
@@ -27,7 +27,7 @@ public enum PickerDialog {
         let visible = max(0, inner.bottom - 1 - row)
         let first = Popup.firstVisible(selected: picker.selected, count: picker.entries.count, visible: visible)
         for (offset, entry) in picker.entries.dropFirst(first).prefix(visible).enumerated() {
-            let selected = !typing && first + offset == picker.selected
+            let selected = (!typing || picker.resultsFocused) && first + offset == picker.selected
             let role = selected ? Role.menuSelected : Role.normal
             canvas.line("", row: row, col: inner.col, width: inner.width, role: role)
             var col = canvas.segment(TextWidth.pad(entry.userId, to: idWidth), row: row, col: inner.col, width: inner.width, role: role)

@@ -5,11 +5,17 @@ enum Popup {
     @discardableResult
     static func open(on canvas: Canvas, in bounds: Rect, contentWidth: Int, contentHeight: Int,
                      title: String, role: String = Role.dialogBorder) -> Rect {
+        let (rect, inner) = frame(in: bounds, contentWidth: contentWidth, contentHeight: contentHeight)
+        canvas.box(rect, role: role, title: title)
+        return inner
+    }
+
+    /// Where `open` puts the box and its content, without drawing (for hit-testing clicks).
+    static func frame(in bounds: Rect, contentWidth: Int, contentHeight: Int) -> (box: Rect, content: Rect) {
         let width = min(bounds.width - 2, contentWidth + 4)
         let height = min(bounds.height - 2, contentHeight + 2)
         let rect = bounds.centred(width: width, height: height)
-        canvas.box(rect, role: role, title: title)
-        return Rect(row: rect.row + 1, col: rect.col + 2, width: rect.width - 4, height: rect.height - 2)
+        return (rect, Rect(row: rect.row + 1, col: rect.col + 2, width: rect.width - 4, height: rect.height - 2))
     }
 
     /// The first of `count` rows to show in `visible` rows so that `selected` is on screen.

@@ -4,12 +4,14 @@ import MuseCardViewModel
 /// The top line: product, environment badge, operator, cardholder, ticket, connectivity, activity.
 public enum TopBar {
     static let spinnerFrames = Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
+    /// From this width on, "online" carries the time of the last answer; narrower bars keep the room for the cardholder.
+    static let wideBar = 100
 
     /// Draws the bar across `rect` (one row).
     public static func draw(_ model: TopBarModel, on canvas: Canvas, in rect: Rect, now: Date) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect, role: Role.topBar)
-        let right = rightText(model, now: now)
+        let right = rightText(model, now: now, wide: rect.width >= wideBar)
         let rightWidth = TextWidth.of(right)
         let rightCol = max(rect.col, rect.right - rightWidth - 1)
         canvas.put(right, row: rect.row, col: rightCol, role: Role.topBar, maxWidth: rect.right - rightCol)
@@ -41,7 +43,7 @@ public enum TopBar {
     }
 
     /// Read-only flag, connectivity and the spinner, kept on the right.
-    static func rightText(_ model: TopBarModel, now: Date) -> String {
+    static func rightText(_ model: TopBarModel, now: Date, wide: Bool = true) -> String {
         var parts: [String] = []
         if model.inFlight > 0 {
             let tick = Int(now.timeIntervalSinceReferenceDate * 8) % spinnerFrames.count
@@ -49,7 +51,9 @@ public enum TopBar {
             parts.append("\(frame) \(model.inFlight) busy")
         }
         if model.readOnly { parts.append("READ-ONLY") }
-        parts.append(model.isOnline ? "● online" : "○ OFFLINE")
+        // Offline, the time of the last answer always shows: it says how old the screen is.
+        let contact = model.lastContact.map { model.isOnline ? (wide ? " \($0)" : "") : " (last answer \($0))" } ?? ""
+        parts.append((model.isOnline ? "● online" : "○ OFFLINE") + contact)
         // The bar leads with a rule so `operator: root` never runs into `READ-ONLY`.
         return "│ " + parts.joined(separator: "  ")
     }

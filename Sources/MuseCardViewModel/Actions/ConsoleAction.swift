@@ -35,6 +35,26 @@ public enum ConsoleAction: Sendable, Equatable {
     case storeFailed(String)
     /// A one-time notice, e.g. that a corrupt cache was moved aside.
     case notice(String)
+    /// Who locked a locked card and why (`nil`: the audit trail has no lock of it).
+    case lastLockLoaded(userId: String, cardId: String, LockNote?)
+    /// A card's operations from the audit trail, newest first, or why they could not be read.
+    case historyLoaded(userId: String, cardId: String, [AuditOperation], error: String?)
+    /// One page of a card's transactions.
+    case transactionsLoaded(userId: String, cardId: String, page: Int, Result<[Transaction], MusePayError>, status: String? = nil)
+    /// The clipboard took `what` (or could not, and says why).
+    case copied(what: String, error: String?)
+    /// What a cardholder search for `text` found (the index answers even when the service fails).
+    case cardholdersFound(text: String, [CardholderMatch], error: String?)
+    /// The index knows the open cardholder's name (opened by id alone): the top bar shows it.
+    case cardholderNamed(userId: String, name: String)
+    /// A click on the card list's row `index` (in the filtered, sorted list).
+    case rowClicked(Int)
+    /// A click on the action menu's entry `index`: it runs, as Enter on it would.
+    case menuItemClicked(Int)
+    /// Starts the session's auto-refresh (every `refresh_seconds`; nothing when 0).
+    case startAutoRefresh
+    /// Time to refresh the visible cards, unless a popup or form is open.
+    case autoRefreshDue
 }
 
 /// Work for the effect runner: plain values, run outside the reducer, results fed back as actions.
@@ -52,4 +72,16 @@ public enum Effect: Sendable, Equatable {
     case pollApplication(userId: String, requestId: String, applyId: String?, after: Duration)
     case addCard(userId: String, cardId: String)
     case forgetCard(userId: String, cardId: String)
+    /// Reads the last lock of a locked card from the audit trail.
+    case loadLastLock(userId: String, cardId: String)
+    /// Reads a card's history from the audit trail.
+    case loadHistory(userId: String, cardId: String)
+    /// Reads one page (`TransactionsState.pageSize`) of a card's transactions, newest first.
+    case loadTransactions(userId: String, cardId: String, page: Int, status: String? = nil)
+    /// Puts a value on the clipboard; `what` names it for the flash (never a secret's value).
+    case copy(CopyValue, what: String)
+    /// Finds cardholders by every reading of `text` (user id, xid, phone, email, name).
+    case findCardholders(text: String)
+    /// Sends `.autoRefreshDue` after `after`.
+    case autoRefresh(after: Duration)
 }

@@ -32,6 +32,8 @@ public enum FormCatalog {
                 FormField(name: "replace_reason", label: "Reason", value: replaceReasons[0], choices: replaceReasons, hint: "←/→ to choose"),
                 FormField(name: "note", label: "Note", hint: "optional; required for OTHER", maxLength: 100),
             ])
+        case .lock, .lockAll:
+            return lockForm(kind)
         case .sensitiveInfo:
             return FormState(kind: kind, fields: [
                 FormField(name: "ip_address", label: "Client IP", hint: "the cardholder's device IP", maxLength: 45),
@@ -78,6 +80,8 @@ public enum FormCatalog {
         case .changePIN(let id): return "Change PIN — \(id)"
         case .replace(let id): return "Replace card — \(id)"
         case .sensitiveInfo(let id): return "Reveal card data — \(id)"
+        case .lock(let id): return "Lock card — \(id)"
+        case .lockAll(let ids): return "Lock \(ids.count) active card\(ids.count == 1 ? "" : "s")"
         case .apply: return "Apply for a card"
         case .addCard: return "Add a card id"
         case .openCardholder: return "Open cardholder"
@@ -86,7 +90,7 @@ public enum FormCatalog {
 
     static func submitLabel(_ kind: FormState.Kind) -> String {
         switch kind {
-        case .replace: return "Continue"
+        case .replace, .lock, .lockAll: return "Continue"
         case .changePIN: return "Continue"
         case .sensitiveInfo: return "Get link"
         case .apply: return "Apply"

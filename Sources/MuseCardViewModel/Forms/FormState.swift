@@ -7,6 +7,10 @@ public struct FormState: Sendable, Equatable {
         case changeLimit(cardId: String)
         case changePIN(cardId: String)
         case replace(cardId: String)
+        /// The reason for a lock, asked before the confirmation.
+        case lock(cardId: String)
+        /// One reason for every active card.
+        case lockAll(cardIds: [String])
         case sensitiveInfo(cardId: String)
         case apply
         case addCard
@@ -19,17 +23,18 @@ public struct FormState: Sendable, Equatable {
             case .changeLimit: return .changeLimit
             case .changePIN: return .changePIN
             case .replace: return .replace
+            case .lock: return .lock
             case .sensitiveInfo: return .sensitiveInfo
             case .apply: return .apply
-            case .addCard, .openCardholder: return nil
+            case .addCard, .openCardholder, .lockAll: return nil
             }
         }
 
         /// The card a form of this kind is about.
         var cardId: String? {
             switch self {
-            case .updatePhone(let id), .changeLimit(let id), .changePIN(let id), .replace(let id), .sensitiveInfo(let id): return id
-            case .apply, .addCard, .openCardholder: return nil
+            case .updatePhone(let id), .changeLimit(let id), .changePIN(let id), .replace(let id), .sensitiveInfo(let id), .lock(let id): return id
+            case .apply, .addCard, .openCardholder, .lockAll: return nil
             }
         }
     }

@@ -6,6 +6,8 @@ public enum FormOutcome: Sendable, Equatable {
     case command(CardOperation)
     case addCard(cardId: String)
     case openCardholder(userId: String, ticket: String?)
+    /// Lock every listed card with one reason (confirmed next).
+    case lockAll(cardIds: [String], reason: LockReason)
 }
 
 /// A submitted form: what it asks for, or the form again with its errors.
@@ -62,6 +64,8 @@ enum FormSubmission {
             run { () throws(MusePayError) in try FieldRules.phone(v("phone_number")) }
             let name = v("embossed_name").trimmingCharacters(in: .whitespaces)
             run { () throws(MusePayError) in if !name.isEmpty { try FieldRules.printable(name, field: "embossed_name", max: 64) } }
+        case .lock, .lockAll:
+            run { () throws(MusePayError) in _ = try lockReason(form) }
         case .replace, .sensitiveInfo, .addCard, .openCardholder:
             break
         }
@@ -90,6 +94,10 @@ enum FormSubmission {
             let text = note.isEmpty ? reason : "\(reason): \(note)"
             try FieldRules.replaceReason(text, field: "note")
             return .command(.replace(cardId: cardId, reason: text))
+        case .lock(let cardId):
+            return .command(.lock(cardId: cardId, reason: try lockReason(form)))
+        case .lockAll(let cardIds):
+            return .lockAll(cardIds: cardIds, reason: try lockReason(form))
         case .sensitiveInfo(let cardId):
             try FieldRules.ipAddress(v("ip_address"))
             return .command(.sensitiveInfo(cardId: cardId, ipAddress: v("ip_address")))

@@ -8,7 +8,7 @@ public enum ActionAvailability {
         switch action {
         case .lock, .unlock, .activate, .activatePhysical, .updatePhone, .changeLimit, .changePIN, .replace, .sensitiveInfo:
             return cardActionReason(action, state: state)
-        case .refresh, .forgetCard:
+        case .refresh, .forgetCard, .history, .transactions, .copy:
             guard let card = selectedCard(state) else { return "no card selected" }
             if action == .refresh && card.isLoading { return "already refreshing" }
             return nil
@@ -28,7 +28,8 @@ public enum ActionAvailability {
             if state.data.cardholder == nil { return "no cardholder open" }
             // The menu is about the selected card; without cards it still offers apply and add.
             return !state.data.cards.isEmpty && selectedCard(state) == nil ? "no card selected" : nil
-        case .moveDown, .moveUp, .first, .last, .pageDown, .pageUp, .openCardholder, .filter, .sort, .togglePhone, .help, .quit, .back:
+        case .moveDown, .moveUp, .first, .last, .pageDown, .pageUp, .openCardholder, .filter, .sort, .togglePhone, .help, .quit, .back,
+             .commandLine:
             return nil
         }
     }

@@ -5,14 +5,14 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case lock, unlock, lockAll = "lock-all", activate, activatePhysical = "activate-physical"
     case updatePhone = "update-phone", changeLimit = "change-limit", changePIN = "change-pin"
     case replace, sensitiveInfo = "sensitive-info"
-    case refresh, refreshAll = "refresh-all"
+    case refresh, refreshAll = "refresh-all", history, transactions
     case apply, addCard = "add-card", forgetCard = "forget-card", openCardholder = "open-cardholder"
-    case filter, sort, togglePhone = "toggle-phone", help, quit, back
+    case filter, sort, togglePhone = "toggle-phone", help, quit, back, copy, commandLine = "command-line"
 
     /// Card actions the action menu lists, in menu order.
     public static let menuOrder: [KeyAction] = [
         .lock, .unlock, .activate, .activatePhysical, .updatePhone, .changeLimit, .changePIN,
-        .replace, .sensitiveInfo, .refresh, .lockAll, .apply, .addCard, .forgetCard,
+        .replace, .sensitiveInfo, .refresh, .history, .transactions, .lockAll, .apply, .addCard, .forgetCard,
     ]
 }
 

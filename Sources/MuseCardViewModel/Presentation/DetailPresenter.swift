@@ -22,6 +22,9 @@ public enum DetailPresenter {
                 ("Cardholder", r.userId),
             ]
             out += fields.compactMap { label, value in value.map { DetailLineModel(label: label, value: s($0)) } }
+            if r.status == .locked, let lock = card.lastLock {
+                out.insert(DetailLineModel(label: "Locked", value: lock.text(now: now), role: "status.locked"), at: 2)
+            }
         } else {
             out.append(DetailLineModel(label: "Status", value: card.isLoading ? "loading…" : "not loaded", role: "text.dim"))
         }

@@ -6,10 +6,15 @@ public enum HintPresenter {
         case .confirm?: return fixed([("y", "confirm"), ("n/esc", "cancel"), ("←/→", "focus")])
         case .form?: return fixed([("tab", "next field"), ("←/→", "choose"), ("⏎", "submit"), ("esc", "cancel")])
         case .help?: return fixed([("esc/?", "close help")])
-        case .secretLink?: return fixed([("esc", "close (the link is not kept)")])
-        case .picker?: return fixed([("↑/↓", "choose"), ("type", "user id"), ("⏎", "open"), ("esc", "close")])
+        case .secretLink?: return fixed([("y", "copy the link"), ("esc", "close (the link is not kept)")])
+        case .history?: return fixed([("j/k", "move"), ("y", "copy request id"), ("esc", "close")])
+        case .transactions(let list)?:
+            return list.detail == nil ? fixed([("j/k", "move"), ("⏎", "details"), ("f", "status filter"), ("y", "copy id"), ("esc", "close")])
+                : fixed([("y", "copy id"), ("esc", "back to the list")])
+        case .picker?: return fixed([("↑/↓", "choose"), ("type", "id, xid, phone, email or name"), ("⏎", "find / open"), ("esc", "close")])
         case nil: break
         }
+        if state.ui.commandLine != nil { return fixed([("tab", "complete"), ("↑/↓", "history"), ("⏎", "run"), ("esc", "close")]) }
         if state.ui.isEditingFilter { return fixed([("type", "filter"), ("⏎", "keep"), ("esc", "drop")]) }
         var out = [KeyHintModel(key: "j/k", label: "move")]
         for binding in keys.bindings where binding.inHints {

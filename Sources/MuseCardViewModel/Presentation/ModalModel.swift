@@ -7,6 +7,11 @@ public enum ModalModel: Sendable, Equatable {
     case picker(PickerModel)
     /// The session summary shown on quit (also printed after the screen is gone).
     case summary(title: String, lines: [String])
+    /// Rows in columns: a card's history, its transactions.
+    case table(TableModel)
+    /// The one-time card data link: `link` is drawn on lines of its own, without borders, so a
+    /// terminal selection picks up the link and nothing else; `lines` go in a box above it.
+    case cardData(title: String, link: String, lines: [String])
 }
 
 /// The action menu: every action, unavailable ones greyed with their reason.
@@ -135,8 +140,12 @@ public struct PickerModel: Sendable, Equatable {
     public var error: String?
     /// What to say instead of an empty list: still loading, or nobody known yet.
     public var placeholder: String?
+    /// The entries are what the typed text found: the selection shows although text is typed.
+    public var resultsFocused = false
 
-    public init(title: String, entries: [Entry], selected: Int, input: String = "", error: String? = nil, placeholder: String? = nil) {
+    public init(title: String, entries: [Entry], selected: Int, input: String = "", error: String? = nil, placeholder: String? = nil,
+                resultsFocused: Bool = false) {
+        self.resultsFocused = resultsFocused
         self.title = title
         self.entries = entries
         self.selected = selected

@@ -3,14 +3,16 @@ import Foundation
 
 /// Popups as plain data: menu items with reasons, masked form values, help from the key table.
 enum ModalPresenter {
-    static func modal(_ state: ConsoleState, reducer: ConsoleReducer) -> ModalModel? {
+    static func modal(_ state: ConsoleState, reducer: ConsoleReducer, now: Date) -> ModalModel? {
         guard let modal = state.ui.modal else { return nil }
         switch modal {
         case .menu(let selected):
             let card = ActionAvailability.selectedCard(state)
-            let items = reducer.menuEntries(state).map { binding in
+            let entries = reducer.menuEntries(state)
+            let letters = MenuLetters.assign(entries)
+            let items = zip(entries, letters).map { binding, letter in
                 let reason = ActionAvailability.whyNot(binding.action, in: state)
-                return MenuModel.Item(key: binding.keys.first.map(HintPresenter.display) ?? "", label: binding.label,
+                return MenuModel.Item(key: letter, label: binding.label,
                                       isEnabled: reason == nil, reason: reason.map(menuReason), isDangerous: binding.isDangerous)
             }
             let status = card?.record.map { " (\(ServiceText.sanitize($0.status.rawValue)))" } ?? ""
@@ -28,18 +30,29 @@ enum ModalPresenter {
         case .help:
             return .help(help(reducer.activeKeys(state)))
         case .picker(let picker):
+            if picker.results != nil || picker.isSearching { return .picker(FindPresenter.picker(picker)) }
             let entries = state.data.knownCardholders.map { known in
                 PickerModel.Entry(userId: ServiceText.sanitize(known.userId), label: ServiceText.sanitize(known.label ?? ""),
                                   detail: "\(known.cardCount) card\(known.cardCount == 1 ? "" : "s")")
             }
             let placeholder = !entries.isEmpty ? nil
-                : picker.isLoading ? "Loading known cardholders…" : "No cardholders yet: type a user id."
+                : picker.isLoading ? "Loading known cardholders…" : "No cardholders yet: type a user id, xid, phone, email or name."
             return .picker(PickerModel(title: "Open a cardholder", entries: entries, selected: picker.selected,
                                        input: ServiceText.sanitize(picker.input), error: picker.error, placeholder: placeholder))
+        case .history(let history):
+            return .table(HistoryPresenter.table(history, now: now))
+        case .transactions(let list):
+            if let index = list.detail, list.transactions.indices.contains(index) {
+                let detail = TransactionPresenter.detail(list.transactions[index])
+                return .summary(title: detail.title, lines: detail.lines)
+            }
+            return .table(TransactionPresenter.table(list))
         case .secretLink(let cardId, let url, let expiry):
-            return .summary(title: "One-time card data link — \(ServiceText.sanitize(cardId))",
-                            lines: [ServiceText.sanitize(url.reveal()), "Expires: \(ServiceText.sanitize(expiry ?? "not given"))",
-                                    "Open it only on the cardholder's device. It is shown once and never stored."])
+            // The answer's expiry is the card's (YYYY-MM-DD), not the link's: labelled as such.
+            return .cardData(title: "One-time card data link — \(ServiceText.sanitize(cardId))", link: ServiceText.sanitize(url.reveal()),
+                             lines: ["The link below opens once, for a short while, only from the cardholder's device.",
+                                     "Card expiry date (of the card, not the link): \(ServiceText.sanitize(expiry ?? "not given"))",
+                                     "It is shown once and never stored; y copies it."])
         }
     }
 

@@ -29,8 +29,10 @@ public struct ScreenBuilder: Sendable {
                 ? FilterModel(text: ServiceText.sanitize(state.ui.filterText), isEditing: state.ui.isEditingFilter, matchCount: list.count) : nil,
             hints: HintPresenter.hints(state, keys: reducer.activeKeys(state)),
             flash: state.ui.flash.map { FlashModel(text: ServiceText.sanitize($0.text), kind: FlashModel.Kind(rawValue: $0.kind.rawValue) ?? .info) },
-            modal: ModalPresenter.modal(state, reducer: reducer),
-            emptyMessage: emptyMessage(state, visible: list.count)
+            modal: ModalPresenter.modal(state, reducer: reducer, now: now),
+            emptyMessage: emptyMessage(state, visible: list.count),
+            commandLine: state.ui.commandLine.map { ServiceText.sanitize($0.text) },
+            themeName: state.ui.themeName
         )
     }
 
@@ -44,7 +46,8 @@ public struct ScreenBuilder: Sendable {
             ticket: holder?.ticket.map(ServiceText.sanitize),
             isOnline: !state.data.offline,
             inFlight: state.data.inFlight,
-            readOnly: state.session.readOnly
+            readOnly: state.session.readOnly,
+            lastContact: state.data.lastContactAt.map(UTCTime.clock)
         )
     }
 

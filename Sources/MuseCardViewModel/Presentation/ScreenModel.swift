@@ -21,11 +21,18 @@ public struct ScreenModel: Sendable, Equatable {
     public var modal: ModalModel?
     /// Shown instead of the list when the cardholder has no known cards, or none is open.
     public var emptyMessage: String?
+    /// The `:` command line being typed (without the colon), drawn on the status line.
+    public var commandLine: String?
+    /// The theme `:theme` asked for, for the front to load; `nil` keeps the one it started with.
+    public var themeName: String?
 
     public init(topBar: TopBarModel, cardholderTitle: String = "", rows: [CardRowModel] = [], rowOffset: Int = 0,
                 totalRows: Int? = nil, selectedRow: Int? = nil,
                 detail: [DetailLineModel] = [], filter: FilterModel? = nil, hints: [KeyHintModel] = [],
-                flash: FlashModel? = nil, modal: ModalModel? = nil, emptyMessage: String? = nil) {
+                flash: FlashModel? = nil, modal: ModalModel? = nil, emptyMessage: String? = nil, commandLine: String? = nil,
+                themeName: String? = nil) {
+        self.commandLine = commandLine
+        self.themeName = themeName
         self.topBar = topBar
         self.cardholderTitle = cardholderTitle
         self.rows = rows
@@ -55,9 +62,13 @@ public struct TopBarModel: Sendable, Equatable {
     /// Calls in flight; the front shows a spinner while > 0.
     public var inFlight: Int
     public var readOnly: Bool
+    /// When MusePay last answered (`12:03:04`, UTC); `nil` before the first answer.
+    public var lastContact: String?
 
     public init(product: String = "MuseCard", environment: String, isProduction: Bool, operatorName: String,
-                cardholder: String? = nil, ticket: String? = nil, isOnline: Bool = true, inFlight: Int = 0, readOnly: Bool = false) {
+                cardholder: String? = nil, ticket: String? = nil, isOnline: Bool = true, inFlight: Int = 0, readOnly: Bool = false,
+                lastContact: String? = nil) {
+        self.lastContact = lastContact
         self.product = product
         self.environment = environment
         self.isProduction = isProduction

@@ -20,4 +20,12 @@ enum UTCTime {
         let c = calendar.dateComponents([.hour, .minute, .second], from: date)
         return String(format: "%02d:%02d:%02d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
     }
+
+    /// `12:03` for a time today, `2026-11-24 12:03` for an earlier day (UTC).
+    static func short(_ date: Date, now: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let time = String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+        guard !calendar.isDate(date, inSameDayAs: now) else { return time }
+        return String(format: "%04d-%02d-%02d ", c.year ?? 0, c.month ?? 0, c.day ?? 0) + time
+    }
 }

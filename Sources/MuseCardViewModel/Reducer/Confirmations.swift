@@ -7,11 +7,10 @@ enum Confirmations {
     static func single(_ action: KeyAction, card: CardEntry) -> Confirmation {
         let name = describe(card)
         switch action {
-        case .lock:
-            return Confirmation(title: "Lock card?", message: ["Lock \(name)?", "The cardholder cannot pay with it until it is unlocked."],
-                                confirmLabel: "Lock", command: .operation(.lock(cardId: card.cardId)))
         case .unlock:
-            return Confirmation(title: "Unlock card?", message: ["Unlock \(name)?", "The card can be used for payments again."],
+            // Who locked it and why, so the agent sees what they are undoing.
+            let why = card.lastLock.map { ["Locked \($0.text(now: nil))"] } ?? []
+            return Confirmation(title: "Unlock card?", message: ["Unlock \(name)?"] + why + ["The card can be used for payments again."],
                                 confirmLabel: "Unlock", command: .operation(.unlock(cardId: card.cardId)))
         case .activatePhysical:
             return Confirmation(title: "Activate physical card?", message: ["Activate the delivered \(name)?"],
@@ -22,13 +21,13 @@ enum Confirmations {
         }
     }
 
-    static func lockAll(_ cardIds: [String], state: ConsoleState) -> Confirmation {
+    static func lockAll(_ cardIds: [String], reason: LockReason, state: ConsoleState) -> Confirmation {
         let who = state.data.cardholder.map { $0.label.map { "\($0) (\(state.data.cardholder?.userId ?? ""))" } ?? $0.userId } ?? ""
         let noun = cardIds.count == 1 ? "card" : "cards"
         return Confirmation(title: "Lock every active card?",
-                            message: ["Lock \(cardIds.count) active \(noun) of \(ServiceText.sanitize(who))?"] + cardIds.prefix(6).map { "  \($0)" }
-                                + (cardIds.count > 6 ? ["  … and \(cardIds.count - 6) more"] : []),
-                            confirmLabel: "Lock \(cardIds.count) \(noun)", command: .lockAll(cardIds: cardIds))
+                            message: ["Lock \(cardIds.count) active \(noun) of \(ServiceText.sanitize(who))?", "Reason: \(reasonText(reason))"]
+                                + cardIds.prefix(6).map { "  \($0)" } + (cardIds.count > 6 ? ["  … and \(cardIds.count - 6) more"] : []),
+                            confirmLabel: "Lock \(cardIds.count) \(noun)", command: .lockAll(cardIds: cardIds, reason: reason))
     }
 
     /// A confirmation for a command that came out of a form (replace, PIN, card data link).
@@ -36,6 +35,10 @@ enum Confirmations {
         let name = card.map(describe) ?? operation.cardId ?? ""
         let command = ConfirmedCommand.operation(operation)
         switch operation {
+        case .lock(_, let reason):
+            return Confirmation(title: "Lock card?", message: ["Lock \(name)?", "Reason: \(reason.map(reasonText) ?? "none given")",
+                                                              "The cardholder cannot pay with it until it is unlocked."],
+                                confirmLabel: "Lock", command: command)
         case .replace(_, let reason):
             return Confirmation(title: "Replace card?",
                                 message: ["Replace \(name)?", "Reason: \(reason)", "The card is canceled for good and a new one is issued."],
@@ -69,6 +72,11 @@ enum Confirmations {
                                       "Resume sends the same request (request_id \(entry.requestId)): the service cannot act twice.",
                                       "Cancel leaves it pending; refresh the card to check."],
                             confirmLabel: "Resume", command: .resume(entry))
+    }
+
+    /// `FRAUD_SUSPECTED: note`, or the code alone.
+    static func reasonText(_ reason: LockReason) -> String {
+        reason.code.rawValue + (reason.note.map { ": \($0)" } ?? "")
     }
 
     static func describe(_ card: CardEntry) -> String {

@@ -58,7 +58,7 @@ extension ConsoleReducer {
             return []
         case .valid(.openCardholder(let userId, let ticket)):
             let label = state.data.knownCardholders.first { $0.userId == userId }?.label
-            return open(userId: userId, label: label, ticket: ticket, state: &state)
+            return open(userId: userId, label: label, ticket: ticket ?? state.data.sessionTicket, state: &state)
         case .valid(.addCard(let cardId)):
             state.ui.modal = nil
             guard let userId = state.data.cardholder?.userId else { return [] }
@@ -69,6 +69,11 @@ extension ConsoleReducer {
                 return []
             }
             return [.addCard(userId: userId, cardId: cardId)]
+        case .valid(.lockAll(let cardIds, let reason)):
+            var confirmation = Confirmations.lockAll(cardIds, reason: reason, state: state)
+            confirmation.form = form
+            state.ui.modal = .confirm(confirmation)
+            return []
         case .valid(.command(let operation)):
             let card = operation.cardId.flatMap { state.data.card($0) }
             state.ui.sentForm = form

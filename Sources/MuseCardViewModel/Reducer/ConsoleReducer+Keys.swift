@@ -10,8 +10,17 @@ extension ConsoleReducer {
         }
         if state.ui.isTerminalTooSmall { return [] }
         if let modal = state.ui.modal { return modalKey(key, modal: modal, state: &state) }
+        if let line = state.ui.commandLine { return commandLineKey(key, line: line, state: &state) }
         if state.ui.isEditingFilter { return filterKey(key, state: &state) }
-        guard let action = activeKeys(state).action(forKey: key) else { return [] }
+        guard let action = activeKeys(state).action(forKey: key) else {
+            // A read-only session hides the changes: the key still says why nothing happens.
+            if state.session.readOnly, let hidden = keys.action(forKey: key), let binding = keys.binding(hidden), binding.isMutating {
+                state.ui.flash = Flash("Cannot \(binding.label): read-only session", .error)
+            } else {
+                state.ui.flash = Flash("Unknown key \(HintPresenter.display(key)) — ? lists the keys", .info)
+            }
+            return []
+        }
         return perform(action, state: &state)
     }
 
@@ -27,6 +36,7 @@ extension ConsoleReducer {
             state.ui.flash = Flash("Cannot \(label): \(reason)", .error)
             return []
         }
+        if askForTicket(before: action, state: &state) { return [] }
         let selected = ActionAvailability.selectedCard(state)
         switch action {
         case .moveDown: Navigation.move(by: 1, state: &state)
@@ -60,6 +70,17 @@ extension ConsoleReducer {
             state.ui.refreshWatch = RefreshWatch(verb: "Refreshed", cardIds: ids)
             state.ui.flash = Flash("Refreshing \(ids.count == 1 ? ids[0] : "\(ids.count) cards")…", .info)
             return refresh(ids, state: &state)
+        case .history:
+            guard let card = selected else { return [] }
+            return openHistory(card, state: &state)
+        case .transactions:
+            guard let card = selected else { return [] }
+            return openTransactions(card, state: &state)
+        case .copy:
+            guard let card = selected else { return [] }
+            return copySelectedCard(card)
+        case .commandLine:
+            state.ui.commandLine = CommandLineState()
         case .openCardholder:
             state.ui.modal = .picker(PickerState())
             return [.loadCardholders]
@@ -72,11 +93,15 @@ extension ConsoleReducer {
             Navigation.keepSelectionVisible(&state)
             state.ui.flash = Flash("Forgot card \(card.cardId) locally (the service is unchanged)", .info)
             return [.forgetCard(userId: userId, cardId: card.cardId)]
-        case .lock, .unlock, .activate, .activatePhysical:
+        case .lock:
+            // The reason is asked first; the confirmation repeats it.
+            guard let card = selected else { return [] }
+            state.ui.modal = .form(FormCatalog.make(.lock(cardId: card.cardId), card: card))
+        case .unlock, .activate, .activatePhysical:
             guard let card = selected else { return [] }
             state.ui.modal = .confirm(Confirmations.single(action, card: card))
         case .lockAll:
-            state.ui.modal = .confirm(Confirmations.lockAll(ActionAvailability.lockableCards(state), state: state))
+            state.ui.modal = .form(FormCatalog.make(.lockAll(cardIds: ActionAvailability.lockableCards(state)), card: nil))
         case .updatePhone, .changeLimit, .changePIN, .replace, .sensitiveInfo:
             guard let card = selected else { return [] }
             state.ui.modal = .form(FormCatalog.make(Self.formKind(action, cardId: card.cardId), card: card))

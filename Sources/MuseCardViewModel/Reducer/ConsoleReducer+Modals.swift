@@ -4,6 +4,8 @@ import MuseCardOperations
 extension ConsoleReducer {
     /// Keys while a popup is open: the popup owns the keyboard.
     func modalKey(_ key: String, modal: Modal, state: inout ConsoleState) -> [Effect] {
+        // `y` answers yes in a confirmation; in a result popup it copies what the popup shows.
+        if key == keys.primaryKey(.copy), modal.hasCopyableValue { return copyInPopup(modal, state: &state) }
         switch modal {
         case .menu(let selected): return menuKey(key, selected: selected, state: &state)
         case .confirm(var confirmation):
@@ -28,6 +30,8 @@ extension ConsoleReducer {
             if ["esc", "q", "enter", "space"].contains(key) { state.ui.modal = nil }
             return []
         case .picker(let picker): return pickerKey(key, picker: picker, state: &state)
+        case .history(let history): return historyKey(key, history: history, state: &state)
+        case .transactions(let list): return transactionsKey(key, list: list, state: &state)
         }
     }
 
@@ -37,9 +41,8 @@ extension ConsoleReducer {
         return KeyAction.menuOrder.compactMap { table.binding($0) }
     }
 
-    func firstEnabledMenuIndex(_ state: ConsoleState) -> Int {
-        menuEntries(state).firstIndex { ActionAvailability.whyNot($0.action, in: state) == nil } ?? 0
-    }
+    /// The menu always opens on its first row, so the same keys always do the same thing.
+    func firstEnabledMenuIndex(_ state: ConsoleState) -> Int { 0 }
 
     private func menuKey(_ key: String, selected: Int, state: inout ConsoleState) -> [Effect] {
         let entries = menuEntries(state)
@@ -54,9 +57,12 @@ extension ConsoleReducer {
             state.ui.modal = nil
             return perform(entries[selected].action, state: &state)
         default:
-            guard let entry = entries.first(where: { $0.keys.contains(key) }) else { return [] }
+            guard let index = MenuLetters.assign(entries).firstIndex(of: key) else {
+                state.ui.flash = Flash("No menu entry has the key \(HintPresenter.display(key))", .info)
+                return []
+            }
             state.ui.modal = nil
-            return perform(entry.action, state: &state)
+            return perform(entries[index].action, state: &state)
         }
         return []
     }
@@ -94,30 +100,19 @@ extension ConsoleReducer {
 
     private func pickerKey(_ key: String, picker: PickerState, state: inout ConsoleState) -> [Effect] {
         var picker = picker
-        let entries = state.data.knownCardholders
+        let count = picker.results?.count ?? state.data.knownCardholders.count
         switch key {
         case "esc":
             state.ui.modal = nil
             return []
-        case "down": picker.selected = min(picker.selected + 1, max(entries.count - 1, 0))
+        case "down": picker.selected = min(picker.selected + 1, max(count - 1, 0))
         case "up": picker.selected = max(picker.selected - 1, 0)
-        case "backspace": if !picker.input.isEmpty { picker.input.removeLast() }
+        case "backspace":
+            if !picker.input.isEmpty { picker.input.removeLast() }
+            if picker.input.isEmpty { picker.clearSearch() }
         case "enter":
-            if picker.input.isEmpty {
-                guard entries.indices.contains(picker.selected) else { return [] }
-                let entry = entries[picker.selected]
-                return open(userId: entry.userId, label: entry.label, ticket: nil, state: &state)
-            }
-            do {
-                try FieldRules.id(picker.input, field: "user_id")
-            } catch {
-                picker.error = error.description
-                state.ui.modal = .picker(picker)
-                return []
-            }
-            let label = entries.first { $0.userId == picker.input }?.label
-            return open(userId: picker.input, label: label, ticket: nil, state: &state)
-        case "j" where picker.input.isEmpty: picker.selected = min(picker.selected + 1, max(entries.count - 1, 0))
+            return pickerEnter(picker, state: &state)
+        case "j" where picker.input.isEmpty: picker.selected = min(picker.selected + 1, max(count - 1, 0))
         case "k" where picker.input.isEmpty: picker.selected = max(picker.selected - 1, 0)
         case "q" where picker.input.isEmpty:
             if state.data.cardholder == nil { state.ui.exitRequested = true }
@@ -127,6 +122,8 @@ extension ConsoleReducer {
             guard let character = TextInput.character(for: key), picker.input.count < PickerState.maxInputLength else { return [] }
             picker.input.append(character)
             picker.error = nil
+            // j/k move only in the known list; once text is typed they are letters.
+            if picker.results != nil && picker.searched != picker.input { picker.selected = 0 }
         }
         state.ui.modal = .picker(picker)
         return []

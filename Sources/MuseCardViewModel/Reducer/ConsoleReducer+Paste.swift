@@ -17,6 +17,10 @@ extension ConsoleReducer {
             picker.input += text.prefix(max(0, PickerState.maxInputLength - picker.input.count))
             picker.error = nil
             state.ui.modal = .picker(picker)
+        case nil where state.ui.commandLine != nil:
+            var line = state.ui.commandLine ?? CommandLineState()
+            line.text += text.prefix(max(0, CommandLineState.maxLength - line.text.count))
+            state.ui.commandLine = line
         case nil where state.ui.isEditingFilter:
             state.ui.filterText += text.prefix(max(0, ConsoleUI.maxFilterLength - state.ui.filterText.count))
             Navigation.keepSelectionVisible(&state)

@@ -13,7 +13,7 @@ public struct ConsoleReducer: Sendable {
         let effects = apply(action, to: &state)
         // Moving through the list changes nothing in flight; everything else may.
         switch action {
-        case .keyPressed, .pasted, .terminalTooSmall, .viewportChanged: if !effects.isEmpty { state.data.recountInFlight() }
+        case .keyPressed, .pasted, .terminalTooSmall, .viewportChanged, .rowClicked: if !effects.isEmpty { state.data.recountInFlight() }
         default: state.data.recountInFlight()
         }
         return effects
@@ -33,7 +33,7 @@ public struct ConsoleReducer: Sendable {
             Navigation.keepSelectionVisible(&state)
             return []
         case .openCardholder(let userId, let label, let ticket):
-            return open(userId: userId, label: label, ticket: ticket, state: &state)
+            return open(userId: userId, label: label, ticket: ticket ?? state.data.sessionTicket, state: &state)
         case .showPicker:
             state.ui.modal = .picker(PickerState())
             return [.loadCardholders]
@@ -74,6 +74,38 @@ public struct ConsoleReducer: Sendable {
             return []
         case .notice(let message):
             state.ui.flash = Flash(message, .info)
+            return []
+        case .lastLockLoaded(let userId, let cardId, let note):
+            guard state.data.cardholder?.userId == userId, let index = state.data.cards.firstIndex(where: { $0.cardId == cardId }) else { return [] }
+            state.data.cards[index].lastLock = note
+            return []
+        case .historyLoaded(let userId, let cardId, let operations, let error):
+            guard state.data.cardholder?.userId == userId else { return [] }
+            return historyLoaded(cardId: cardId, operations: operations, error: error, state: &state)
+        case .transactionsLoaded(let userId, let cardId, let page, let result, let status):
+            guard state.data.cardholder?.userId == userId else { return [] }
+            return transactionsLoaded(cardId: cardId, page: page, status: status, result: result, state: &state)
+        case .cardholdersFound(let text, let matches, let error):
+            cardholdersFound(text: text, matches: matches, error: error, state: &state)
+            return []
+        case .cardholderNamed(let userId, let name):
+            guard state.data.cardholder?.userId == userId, state.data.cardholder?.label == nil else { return [] }
+            state.data.cardholder?.label = name
+            return []
+        case .rowClicked(let index):
+            guard state.ui.modal == nil, !state.ui.isTerminalTooSmall else { return [] }
+            Navigation.move(to: index, state: &state)
+            return []
+        case .menuItemClicked(let index):
+            guard case .menu? = state.ui.modal else { return [] }
+            state.ui.modal = .menu(selected: index)
+            return keyPressed("enter", state: &state)
+        case .startAutoRefresh:
+            return scheduleAutoRefresh(state)
+        case .autoRefreshDue:
+            return autoRefreshDue(state: &state)
+        case .copied(let what, let error):
+            copied(what: what, error: error, state: &state)
             return []
         }
     }

@@ -9,12 +9,19 @@ enum ResultHandling {
         state.data.cards[index].isLoading = false
         switch result {
         case .success(let record):
+            let wasLocked = state.data.cards[index].status == .locked && state.data.cards[index].lastLock != nil
             state.data.cards[index].record = record
             state.data.cards[index].fetchedAt = at
             state.data.cards[index].error = nil
             state.data.cards[index].isStale = false
             state.data.cards[index].isUnknownToService = false
+            state.data.lastContactAt = at
             backOnline(&state)
+            // A locked card says why; the audit trail is read once per lock, not per refresh.
+            if record.status != .locked { state.data.cards[index].lastLock = nil }
+            if record.status == .locked && !wasLocked, let userId = state.data.cardholder?.userId {
+                return [.loadLastLock(userId: userId, cardId: cardId)]
+            }
         case .failure(let error):
             state.data.cards[index].error = error.description
             state.data.cards[index].isStale = state.data.cards[index].record != nil
@@ -56,6 +63,8 @@ enum ResultHandling {
         if let answer = report.answerText { event.outcome += ", \(answer)" }
         if report.outcome != .applied { event.outcome += ": \(report.errorText)" }
         state.data.log.append(event)
+        // A refusal is an answer too: the service is there.
+        if report.outcome == .applied || report.outcome == .refused { state.data.lastContactAt = report.at }
         guard state.data.cardholder?.userId == report.userId else { return [] }
         if let cardId, let index = state.data.cards.firstIndex(where: { $0.cardId == cardId }),
            let at = state.data.cards[index].pending.firstIndex(of: name) {
@@ -107,6 +116,11 @@ enum ResultHandling {
             if let status, let cardId, let index = state.data.cards.firstIndex(where: { $0.cardId == cardId }) {
                 state.data.cards[index].record?.status = status
                 state.data.cards[index].error = nil
+                // Our own lock: its reason is known without reading the audit trail back.
+                if case .lock(_, let reason) = report.operation, status == .locked {
+                    state.data.cards[index].lastLock = LockNote(time: report.at, operatorName: state.session.operatorName,
+                                                                ticket: state.data.cardholder?.ticket, reason: reason)
+                }
             }
             state.ui.flash = Flash(report.message, .success)
             refreshIds = cardId.map { [$0] } ?? []

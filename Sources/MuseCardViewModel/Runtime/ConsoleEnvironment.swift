@@ -12,9 +12,13 @@ public struct ConsoleEnvironment: Sendable {
     public var now: @Sendable () -> Date
     /// Cardholders the picker always offers (the sandbox's demo cardholders), besides the cache's.
     public var featuredCardholders: [KnownCardholder]
+    /// Where `y` copies to; `nil` when copying is off.
+    public var clipboard: (any Clipboard)?
 
     public init(operations: CardOperations, cache: any CardCache, session: SessionInfo,
-                now: @escaping @Sendable () -> Date = Date.init, featuredCardholders: [KnownCardholder] = []) {
+                now: @escaping @Sendable () -> Date = Date.init, featuredCardholders: [KnownCardholder] = [],
+                clipboard: (any Clipboard)? = nil) {
+        self.clipboard = clipboard
         self.operations = operations
         self.cache = cache
         self.session = session

@@ -46,6 +46,21 @@ public struct LiveEffectRunner: EffectRunning {
             send(.cardAdded(userId: userId, cardId: cardId))
         case .forgetCard(let userId, let cardId):
             await store(send) { try await env.operations.forgetCard(userId: userId, cardId: cardId) }
+        case .loadLastLock(let userId, let cardId):
+            send(.lastLockLoaded(userId: userId, cardId: cardId, await lastLock(userId: userId, cardId: cardId)))
+        case .loadHistory(let userId, let cardId):
+            send(await history(userId: userId, cardId: cardId))
+        case .findCardholders(let text):
+            let report = await env.operations.findCardholders(CardholderQuery.readings(of: text))
+            send(.cardholdersFound(text: text, report.matches, error: report.serviceError?.description))
+        case .autoRefresh(let delay):
+            try? await Task.sleep(for: delay)
+            send(.autoRefreshDue)
+        case .copy(let value, let what):
+            send(.copied(what: what, error: await copy(value)))
+        case .loadTransactions(let userId, let cardId, let page, let status):
+            send(.transactionsLoaded(userId: userId, cardId: cardId, page: page,
+                                     await transactions(userId: userId, cardId: cardId, page: page, status: status), status: status))
         }
     }
 
@@ -59,8 +74,8 @@ public struct LiveEffectRunner: EffectRunning {
         case .resume(let entry):
             guard let operation = CardOperations.operation(resuming: entry) else { return }
             await report(operation, userId: userId, ticket: ticket, requestId: entry.requestId, send: send)
-        case .lockAll(let cardIds):
-            await lockAll(cardIds, userId: userId, ticket: ticket, send: send)
+        case .lockAll(let cardIds, let reason):
+            await lockAll(cardIds, reason: reason, userId: userId, ticket: ticket, send: send)
         case .quit:
             break
         }
@@ -78,13 +93,13 @@ public struct LiveEffectRunner: EffectRunning {
     }
 
     /// One lock per card, a few at a time, each its own operation.
-    private func lockAll(_ cardIds: [String], userId: String, ticket: String?, send: @escaping @Sendable (ConsoleAction) -> Void) async {
+    private func lockAll(_ cardIds: [String], reason: LockReason?, userId: String, ticket: String?, send: @escaping @Sendable (ConsoleAction) -> Void) async {
         let outcomes = await withTaskGroup(of: Bool.self) { group -> [Bool] in
             var results: [Bool] = []
             for (index, cardId) in cardIds.enumerated() {
                 if index >= 4, let finished = await group.next() { results.append(finished) }
                 group.addTask {
-                    await report(.lock(cardId: cardId), userId: userId, ticket: ticket, send: send).outcome == .applied
+                    await report(.lock(cardId: cardId, reason: reason), userId: userId, ticket: ticket, send: send).outcome == .applied
                 }
             }
             for await finished in group { results.append(finished) }
@@ -122,6 +137,10 @@ public struct LiveEffectRunner: EffectRunning {
             if !rest.isEmpty { send(.cachedCardsLoaded(userId: userId, rest.map(Self.entry))) }
             rest = []
             ProcessMemory.releaseFreed()
+        }
+        // Opened by id alone: the index may know the name (one row; no card list, no call).
+        if label == nil, let name = (try? await env.cache.profile(of: userId))??.name {
+            send(.cardholderNamed(userId: userId, name: name))
         }
         var pending: [JournalEntry] = []
         await store(send) { pending = try await env.operations.pending(userId: userId) }

@@ -5,8 +5,8 @@ import MuseCardStore
 public enum ConfirmedCommand: Sendable, Equatable {
     /// One operation through the operations layer.
     case operation(CardOperation)
-    /// One lock per card, each its own operation in the audit trail.
-    case lockAll(cardIds: [String])
+    /// One lock per card, each its own operation in the audit trail, all with one reason.
+    case lockAll(cardIds: [String], reason: LockReason? = nil)
     /// An interrupted apply or replace, sent again under its first `request_id`.
     case resume(JournalEntry)
     /// Quit although calls are in flight (their intents are recorded; outcomes may stay unknown).
@@ -26,7 +26,7 @@ public enum ConfirmedCommand: Sendable, Equatable {
     public var cardIds: [String] {
         switch self {
         case .operation(let operation): return operation.cardId.map { [$0] } ?? []
-        case .lockAll(let ids): return ids
+        case .lockAll(let ids, _): return ids
         case .resume(let entry): return entry.cardId.map { [$0] } ?? []
         case .quit: return []
         }

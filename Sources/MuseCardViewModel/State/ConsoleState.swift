@@ -27,10 +27,23 @@ public struct SessionInfo: Sendable, Equatable {
     public var maxConcurrentRefreshes: Int
     /// Bounds on refreshing the cards that are not on screen.
     public var backgroundRefresh: RefreshBudget
+    /// Seconds between refreshes of the visible cards; `0` is off.
+    public var refreshSeconds: Int
+    /// Ask for a ticket before the first change.
+    public var requireTicket: Bool
+    /// Command line aliases from config: name → the command it runs.
+    public var aliases: [String: String]
+
+    /// `refresh_seconds` when a profile does not say.
+    public static let defaultRefreshSeconds = 30
 
     public init(sessionId: String, operatorName: String, profile: String, environment: String,
                 readOnly: Bool = false, startedAt: Date, maxConcurrentRefreshes: Int = 8,
-                backgroundRefresh: RefreshBudget = .standard) {
+                backgroundRefresh: RefreshBudget = .standard,
+                refreshSeconds: Int = 0, requireTicket: Bool = false, aliases: [String: String] = [:]) {
+        self.aliases = aliases
+        self.refreshSeconds = refreshSeconds
+        self.requireTicket = requireTicket
         self.sessionId = sessionId
         self.operatorName = operatorName
         self.profile = profile
@@ -62,6 +75,10 @@ public struct ConsoleData: Sendable, Equatable {
     public var changesInFlight = 0
     /// Cardholders acted on earlier in the session, with their cards' last statuses, for the summary.
     public var earlierCardholders: [TouchedCardholder] = []
+    /// The ticket set with `:ticket`: it goes with every cardholder opened afterwards.
+    public var sessionTicket: String?
+    /// When MusePay last answered (anything but a transport failure), for the top bar.
+    public var lastContactAt: Date?
 
     public init() {}
 
@@ -124,6 +141,8 @@ public struct CardEntry: Sendable, Equatable {
     public var pending: [String] = []
     /// The service said it does not know this card (7000): nothing can be done but forgetting it.
     public var isUnknownToService = false
+    /// Who locked the card and why, while it is locked (from the audit trail).
+    public var lastLock: LockNote?
 
     public init(cardId: String, record: CardRecord? = nil, fetchedAt: Date? = nil) {
         self.cardId = cardId

@@ -29,6 +29,12 @@ public struct ConsoleUI: Sendable, Equatable {
     public var sentForm: FormState?
     /// Cards an `r`, `R` or `+` asked for, so the flash says when they are all answered.
     public var refreshWatch: RefreshWatch?
+    /// The `:` command line while it is open.
+    public var commandLine: CommandLineState?
+    /// Command lines run in this session, oldest first (Up walks back).
+    public var commandHistory: [String] = []
+    /// The theme `:theme` asked for; the front loads it (and says so on the flash line).
+    public var themeName: String?
 
     public init() {}
 }

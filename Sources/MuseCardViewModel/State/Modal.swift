@@ -1,5 +1,6 @@
 import MuseCardKit
 import MuseCardOperations
+import MuseCardStore
 
 /// The popup that owns the keyboard while it is open.
 public enum Modal: Sendable, Equatable {
@@ -11,6 +12,20 @@ public enum Modal: Sendable, Equatable {
     case picker(PickerState)
     /// The one-time card data link, shown once and gone when closed; never logged or stored.
     case secretLink(cardId: String, url: SecretURL, expiry: String?)
+    /// The selected card's history from the audit trail.
+    case history(HistoryState)
+    /// The selected card's transactions, a page at a time.
+    case transactions(TransactionsState)
+}
+
+extension Modal {
+    /// Popups that show an id or a link worth copying (`y`).
+    var hasCopyableValue: Bool {
+        switch self {
+        case .secretLink, .history, .transactions: return true
+        default: return false
+        }
+    }
 }
 
 /// A question whose default answer is Cancel, and the command run on yes.
@@ -45,6 +60,11 @@ public struct PickerState: Sendable, Equatable {
     public var error: String?
     /// True until the known cardholders have been read for this picker.
     public var isLoading = true
+    /// What the last search found for `searched`; `nil` before any search (the known list shows).
+    public var results: [CardholderMatch]?
+    /// The text the results are for: Enter opens the selected result while the input still reads so.
+    public var searched: String?
+    public var isSearching = false
 
     public init() {}
 }

@@ -10,6 +10,8 @@ extension ConsoleCommand {
         let stop: @Sendable () async -> Void
         /// The session summary as Markdown; `nil` for the theme preview.
         var markdown: (@Sendable (Date) -> String)? = nil
+        /// OSC 52 copies for the terminal thread; `nil` for the theme preview.
+        var clipboard: OSC52Clipboard? = nil
     }
 
     /// The runtime for the session (configured service, or the embedded sandbox with demo data),
@@ -20,6 +22,6 @@ extension ConsoleCommand {
         }
         let launch = try await ConsoleWiring.launch(settings: settings, userId: userId, readOnly: readOnly)
         let runtime = launch.runtime
-        return OpenSource(source: runtime, stop: launch.stop, markdown: { runtime.summaryMarkdown(now: $0) })
+        return OpenSource(source: runtime, stop: launch.stop, markdown: { runtime.summaryMarkdown(now: $0) }, clipboard: launch.clipboard)
     }
 }

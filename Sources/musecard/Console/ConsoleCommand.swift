@@ -25,6 +25,9 @@ struct ConsoleCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).")
     var noColor = false
 
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (its own selection); also mouse: false in config.")
+    var noMouse = false
+
     @Flag(name: .customLong("theme-preview"), help: "Show the theme on made-up cards; nothing is sent anywhere.")
     var themePreview = false
 
@@ -49,7 +52,8 @@ struct ConsoleCommand: AsyncParsableCommand {
         let console = try await openSource(settings: settings, themeName: chosen.name)
         let result: ConsoleSession.Result
         do {
-            result = try await ConsoleSession(theme: chosen, stderrFile: logFile).runOnOwnThread(console.source)
+            result = try await ConsoleSession(theme: chosen, stderrFile: logFile, clipboard: console.clipboard,
+                                    mouse: settings.mouse && !noMouse).runOnOwnThread(console.source)
         } catch {
             await console.stop()
             StandardError.print("musecard: \(error)")

@@ -42,6 +42,9 @@ struct ConnectionOptions: ParsableArguments {
         }
         var settings = resolved(environment: environment, profile: base)
         settings.keyBindings = config.keyBindings
+        settings.clipboard = config.clipboard
+        settings.mouse = config.mouse
+        settings.aliases = config.aliases
         return settings
     }
 
@@ -68,7 +71,9 @@ struct ConnectionOptions: ParsableArguments {
             ticket: pick(ticket, "MUSECARD_TICKET"),
             theme: profile?.theme,
             readOnly: profile?.readOnly ?? false,
-            summaryDir: profile?.summaryDir
+            summaryDir: profile?.summaryDir,
+            refreshSeconds: profile?.refreshSeconds ?? 30,
+            requireTicket: profile?.requireTicket ?? false
         )
     }
 
@@ -89,8 +94,18 @@ struct ConnectionSettings: Sendable, Equatable {
     var readOnly: Bool = false
     /// The profile's `summary_dir`: each console session's summary is written there as Markdown.
     var summaryDir: String? = nil
+    /// The profile's `refresh_seconds`: how often the console refreshes the visible cards (0: off; 30 unless set).
+    var refreshSeconds: Int = 30
+    /// The profile's `require_ticket`: the console asks for a ticket before the first change.
+    var requireTicket: Bool = false
     /// Key remaps by action name from the config file.
     var keyBindings: [String: [String]] = [:]
+    /// Where the console's `y` copies to.
+    var clipboard: ClipboardSetting = .osc52
+    /// `mouse:` in config: the console takes the mouse unless false.
+    var mouse = true
+    /// `aliases:` in config: command line names for whole commands.
+    var aliases: [String: String] = [:]
 
     /// Which service the base URL points at.
     var environment: ServiceEnvironment { ServiceEnvironment.classify(baseURL: baseURL) }

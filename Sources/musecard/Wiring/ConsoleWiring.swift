@@ -4,11 +4,14 @@ import MuseCardKit
 import MuseCardOperations
 import MuseCardSandbox
 import MuseCardStore
+import MuseCardTUI
 import MuseCardViewModel
 
 /// A console ready to draw: the runtime, and how to stop what it started.
 struct ConsoleLaunch: Sendable {
     let runtime: ConsoleRuntime
+    /// OSC 52 copies for the terminal thread to write; `nil` when copying goes elsewhere or is off.
+    let clipboard: OSC52Clipboard?
     let stop: @Sendable () async -> Void
 }
 
@@ -49,14 +52,17 @@ enum ConsoleWiring {
         }
         let session = SessionInfo(
             sessionId: "tui-" + Nonce.make().prefix(12), operatorName: settings.actingOperator(environment),
-            profile: backend.profile, environment: backend.badge, readOnly: readOnly || settings.readOnly, startedAt: Date()
+            profile: backend.profile, environment: backend.badge, readOnly: readOnly || settings.readOnly, startedAt: Date(),
+            refreshSeconds: settings.refreshSeconds, requireTicket: settings.requireTicket, aliases: settings.aliases
         )
         let context = OperationContext(operatorName: session.operatorName, sessionId: session.sessionId,
                                        profile: session.profile, readOnly: session.readOnly)
         let operations = CardOperations(service: backend.client, audit: audit, journal: journal, cache: cache, context: context)
         if backend.isDemo { await seedDemoCards(operations) }
+        let osc52 = settings.clipboard == .osc52 ? OSC52Clipboard() : nil
         let env = ConsoleEnvironment(operations: operations, cache: cache, session: session,
-                                     featuredCardholders: backend.isDemo ? demoCardholders : [])
+                                     featuredCardholders: backend.isDemo ? demoCardholders : [],
+                                     clipboard: clipboard(settings.clipboard, osc52: osc52))
         let runtime = ConsoleRuntime(state: ConsoleState(session: session), keys: keys, runner: LiveEffectRunner(environment: env))
         if let userId {
             do { try FieldRules.id(userId, field: "user_id") } catch {
@@ -69,13 +75,23 @@ enum ConsoleWiring {
             runtime.send(.showPicker)
         }
         if let notice { runtime.send(.notice(notice)) }
-        return ConsoleLaunch(runtime: runtime, stop: backend.stop)
+        runtime.send(.startAutoRefresh)
+        return ConsoleLaunch(runtime: runtime, clipboard: osc52, stop: backend.stop)
     }
 
     /// The default key table with the config file's remaps; a bad remap stops with exit 78.
     static func keyTable(_ settings: ConnectionSettings, paths: MuseCardPaths) throws -> KeyTable {
         do { return try KeyTable.defaults.remapped(settings.keyBindings) } catch {
             throw ExitStatus.fail(.configuration("\(paths.configFile.path): \(error)"))
+        }
+    }
+
+    /// The clipboard `clipboard:` in config asks for.
+    static func clipboard(_ setting: ClipboardSetting, osc52: OSC52Clipboard?) -> (any Clipboard)? {
+        switch setting {
+        case .osc52: return osc52
+        case .command(let words): return CommandClipboard(words: words)
+        case .off: return nil
         }
     }
 
