@@ -66,6 +66,7 @@ struct RefreshPolicyTests {
         let now = F.t0
         let cards = (0..<200).map { CardAge(cardId: "C\($0)", fetchedAt: $0 % 2 == 0 ? now : now.addingTimeInterval(-3600)) }
         // Ten a minute: the first ten at once, then one every six seconds.
+        let started = ContinuousClock.now
         refresher.start(cards, budget: RefreshBudget(maxInFlight: 2, perMinute: 10, staleAfter: 600), now: { now }) { id in
             await asked.add(id)
         }
@@ -74,7 +75,10 @@ struct RefreshPolicyTests {
         try await Task.sleep(for: .milliseconds(300))
         refresher.cancel()
         let ids = await asked.ids
-        #expect(ids.count == 10, "the budget, not the list, sets the pace: \(ids.count)")
+        // A machine loaded enough to take six seconds over the first ten has earned a refill
+        // meanwhile: allow one more per six seconds elapsed, never the list's 100 stale cards.
+        let refills = Int((ContinuousClock.now - started) / .seconds(6))
+        #expect(ids.count >= 10 && ids.count <= 10 + refills, "the budget, not the list, sets the pace: \(ids.count) after \(refills) refills")
         #expect(ids.allSatisfy { (Int($0.dropFirst()) ?? 0) % 2 == 1 }, "fresh cards are skipped")
     }
 }
