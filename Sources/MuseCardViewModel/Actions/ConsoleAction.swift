@@ -55,6 +55,10 @@ public enum ConsoleAction: Sendable, Equatable {
     case startAutoRefresh
     /// Time to refresh the visible cards, unless a popup or form is open.
     case autoRefreshDue
+    /// The client is about to retry a call: the top bar says so.
+    case retrying(RetryNote)
+    /// `RetryNote.shownFor` has passed: the note goes unless a newer one replaced it.
+    case retryExpired(RetryNote)
 }
 
 /// Work for the effect runner: plain values, run outside the reducer, results fed back as actions.
@@ -84,4 +88,6 @@ public enum Effect: Sendable, Equatable {
     case findCardholders(text: String)
     /// Sends `.autoRefreshDue` after `after`.
     case autoRefresh(after: Duration)
+    /// Sends `.retryExpired(note)` after `after`.
+    case expireRetry(RetryNote, after: Duration)
 }

@@ -10,6 +10,7 @@ public struct ConsoleReducer: Sendable {
 
     /// Applies `action` to `state` and returns the work to do outside.
     public func reduce(state: inout ConsoleState, action: ConsoleAction) -> [Effect] {
+        clearRetry(answered: action, state: &state)
         let effects = apply(action, to: &state)
         // Moving through the list changes nothing in flight; everything else may.
         switch action {
@@ -104,6 +105,12 @@ public struct ConsoleReducer: Sendable {
             return scheduleAutoRefresh(state)
         case .autoRefreshDue:
             return autoRefreshDue(state: &state)
+        case .retrying(let note):
+            state.data.retrying = note
+            return [.expireRetry(note, after: RetryNote.shownFor)]
+        case .retryExpired(let note):
+            if state.data.retrying == note { state.data.retrying = nil }
+            return []
         case .copied(let what, let error):
             copied(what: what, error: error, state: &state)
             return []

@@ -56,6 +56,9 @@ public struct LiveEffectRunner: EffectRunning {
         case .autoRefresh(let delay):
             try? await Task.sleep(for: delay)
             send(.autoRefreshDue)
+        case .expireRetry(let note, let delay):
+            try? await Task.sleep(for: delay)
+            send(.retryExpired(note))
         case .copy(let value, let what):
             send(.copied(what: what, error: await copy(value)))
         case .loadTransactions(let userId, let cardId, let page, let status):
