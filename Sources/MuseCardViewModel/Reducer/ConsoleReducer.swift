@@ -83,9 +83,9 @@ public struct ConsoleReducer: Sendable {
         case .historyLoaded(let userId, let cardId, let operations, let error):
             guard state.data.cardholder?.userId == userId else { return [] }
             return historyLoaded(cardId: cardId, operations: operations, error: error, state: &state)
-        case .transactionsLoaded(let userId, let cardId, let page, let result, let status):
+        case .transactionsLoaded(let userId, let cardId, let page, let result, let filters):
             guard state.data.cardholder?.userId == userId else { return [] }
-            return transactionsLoaded(cardId: cardId, page: page, status: status, result: result, state: &state)
+            return transactionsLoaded(cardId: cardId, page: page, filters: filters, result: result, state: &state)
         case .cardholdersFound(let text, let matches, let error):
             cardholdersFound(text: text, matches: matches, error: error, state: &state)
             return []
