@@ -1,6 +1,7 @@
 import Foundation
 import MuseCardKit
 import MuseCardTestSupport
+import Synchronization
 import Testing
 
 /// Retries, timeouts and error mapping against a real HTTP server on loopback.
@@ -8,7 +9,8 @@ import Testing
 struct TransportTests {
     static let card = #"{"user_id":"U1","card_id":"C1","card_status":"ACTIVE"}"#
 
-    func client(_ server: ScriptedServer?, base: URL? = nil, timeout: Duration = .seconds(5), attempts: Int = 3) throws -> MusePayClient {
+    func client(_ server: ScriptedServer?, base: URL? = nil, timeout: Duration = .seconds(5), attempts: Int = 3,
+                onRetry: (@Sendable (Int, Int, String) -> Void)? = nil) throws -> MusePayClient {
         let signer = RequestSigner(key: try RSAKeyLoader.signingKey(text: try Fixtures.text("keys/partner_private.pem"), source: "t"))
         let cipher = PINCipher(key: try RSAKeyLoader.encryptionKey(file: Fixtures.path("keys/platform_public.pem")))
         let url = try #require(base ?? server?.baseURL)
@@ -17,7 +19,9 @@ struct TransportTests {
             connectTimeout: .seconds(2), requestTimeout: timeout,
             retry: RetryPolicy(maxAttempts: attempts, baseDelay: .milliseconds(20), maxDelay: .seconds(2))
         )
-        return MusePayClient(configuration: configuration)
+        var withHook = configuration
+        withHook.onRetry = onRetry
+        return MusePayClient(configuration: withHook)
     }
 
     @Test func signedBodyReachesTheServer() async throws {
@@ -79,6 +83,16 @@ struct TransportTests {
         await client.shutdown()
         #expect(await server.received("/v1/card/query").count == 3)
         await server.stop()
+    }
+
+    @Test func eachRetryIsAnnouncedWithItsNumberBeforeItIsSent() async throws {
+        let server = try await ScriptedServer.start(["/v1/card/query": [ScriptedReply(status: 503, body: "")]])
+        let told = Mutex<[String]>([])
+        let client = try client(server) { attempt, most, path in told.withLock { $0.append("\(attempt)/\(most) \(path)") } }
+        _ = try? await client.send(QueryCardRequest(userId: "U1", cardId: "C1"))
+        await client.shutdown()
+        await server.stop()
+        #expect(told.withLock { $0 } == ["2/3 /v1/card/query", "3/3 /v1/card/query"], "the first attempt is no retry")
     }
 
     @Test func unsafeRequestIsNeverRepeated() async throws {

@@ -97,6 +97,14 @@ struct ScreenSnapshotTests {
         #expect(canvas.lines[0].contains("READ-ONLY"))
     }
 
+    @Test func aRetryShowsInTheTopBarBesideTheSpinner() {
+        var bar = SampleScreens.topBar
+        bar.inFlight = 1
+        bar.retrying = "retrying 2/3"
+        let canvas = render(SampleScreens.main(topBar: bar), Size(columns: 80, rows: 24))
+        #expect(canvas.lines[0].contains("1 busy  retrying 2/3  ● online"))
+    }
+
     @Test func statusIsTextAndColourAndUnknownStatusFallsBack() {
         let canvas = render(SampleScreens.main(), Size(columns: 120, rows: 40))
         #expect(canvas.role(of: "ACTIVE") == Role.statusActive)

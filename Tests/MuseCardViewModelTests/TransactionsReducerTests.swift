@@ -53,7 +53,7 @@ struct TransactionsReducerTests {
             TableModel.Row(cells: ["2026-11-28T10:00:00Z", "CHARGE", "POSTED", "-12.50 EUR", "", "Bäckerei 0", "", ""]),
             TableModel.Row(cells: ["2026-11-27T10:00:00Z", "CHARGE", "✗ DECLINED", "-12.50 EUR", "", "Bäckerei 1", "", ""], role: "txn.declined"),
         ])
-        #expect(table.footer == "2 transactions, newest first   ⏎ details  f status  esc close")
+        #expect(table.footer == "2 transactions, newest first   ⏎ details  f status  T type  D date range  esc close")
 
         h.keys("j", "enter")
         let screen = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10)
@@ -120,15 +120,67 @@ struct TransactionsReducerTests {
         h.keys("t")
         h.send(.transactionsLoaded(userId: "U1", cardId: "C1", page: 1, .success(Self.transactions(0..<50))))
         h.keys("j")
-        #expect(h.keys("f") == [.loadTransactions(userId: "U1", cardId: "C1", page: 1, status: "DECLINED")])
+        #expect(h.keys("f") == [.loadTransactions(userId: "U1", cardId: "C1", page: 1, filters: TransactionFilters(status: "DECLINED"))])
         var expected = TransactionsState(cardId: "C1")
-        expected.status = "DECLINED"
+        expected.filters.status = "DECLINED"
         #expect(h.state.ui.modal == .transactions(expected))
         #expect(h.send(.transactionsLoaded(userId: "U1", cardId: "C1", page: 1, .success(Self.transactions(0..<3)))) == [],
                 "an answer for all statuses is not the filtered list")
-        h.send(.transactionsLoaded(userId: "U1", cardId: "C1", page: 1, .success(Self.transactions(0..<2, declined: [0, 1])), status: "DECLINED"))
+        h.send(.transactionsLoaded(userId: "U1", cardId: "C1", page: 1, .success(Self.transactions(0..<2, declined: [0, 1])), filters: TransactionFilters(status: "DECLINED")))
         guard case .table(let table)? = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10).modal else { Issue.record("no table"); return }
         #expect(table.title == "Transactions — C1 (DECLINED only)" && table.rows.count == 2)
-        #expect(h.keys("f", "f", "f") .last == .loadTransactions(userId: "U1", cardId: "C1", page: 1, status: nil), "and back to all")
+        #expect(h.keys("f", "f", "f") .last == .loadTransactions(userId: "U1", cardId: "C1", page: 1), "and back to all")
+    }
+
+    @Test func typeAndDateKeysFilterFromTheFirstPageAndTheTitleSaysSo() throws {
+        var h = Harness(state: F.opened([try F.entry("C1", .active)]))
+        h.keys("t")
+        h.send(.transactionsLoaded(userId: "U1", cardId: "C1", page: 1, .success(Self.transactions(0..<50))))
+        h.keys("j")
+        let charge = TransactionFilters(type: "CHARGE")
+        #expect(h.keys("T") == [.loadTransactions(userId: "U1", cardId: "C1", page: 1, filters: charge)])
+        var expected = TransactionsState(cardId: "C1")
+        expected.filters = charge
+        #expect(h.state.ui.modal == .transactions(expected), "a fresh list under the new filters")
+        let chargeWeek = TransactionFilters(type: "CHARGE", range: .day).nextRange()
+        #expect(h.keys("D", "D") == [.loadTransactions(userId: "U1", cardId: "C1", page: 1, filters: TransactionFilters(type: "CHARGE", range: .day)),
+                                     .loadTransactions(userId: "U1", cardId: "C1", page: 1, filters: chargeWeek)])
+        #expect(chargeWeek.range == .week)
+        let all = TransactionFilters(status: "DECLINED", type: "CHARGE", range: .week)
+        h.keys("f")
+        #expect(h.send(.transactionsLoaded(userId: "U1", cardId: "C1", page: 1, .success(Self.transactions(0..<2)), filters: chargeWeek)) == [],
+                "an answer under other filters is not this list")
+        h.send(.transactionsLoaded(userId: "U1", cardId: "C1", page: 1, .success(Self.transactions(0..<2, declined: [0, 1])), filters: all))
+        var loaded = TransactionsState(cardId: "C1")
+        loaded.filters = all
+        loaded.transactions = Self.transactions(0..<2, declined: [0, 1])
+        loaded.pagesLoaded = 1
+        loaded.isLoading = false
+        loaded.hasMore = false
+        #expect(h.state.ui.modal == .transactions(loaded))
+        guard case .table(let table)? = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10).modal else { Issue.record("no table"); return }
+        #expect(table.title == "Transactions — C1 (DECLINED, CHARGE, last 7 days only)")
+        #expect(table.footer.hasSuffix("⏎ details  f status  T type  D date range  esc close"))
+        #expect(h.keys("T", "T").last == .loadTransactions(userId: "U1", cardId: "C1", page: 1,
+                                                          filters: TransactionFilters(status: "DECLINED", range: .week)), "type back to all")
+    }
+
+    @Test func theFiltersBecomeTheRequestFieldsAsUTCDays() {
+        let now = Date(timeIntervalSince1970: 1_764_115_200 + 3_600) // 2025-11-26 01:00 UTC
+        #expect(TransactionFilters().fields(now: now) == [:])
+        #expect(TransactionFilters(status: "POSTED", type: "TOP_UP", range: .day).fields(now: now)
+                == ["tx_status": "POSTED", "tx_type": "TOP_UP", "date_range_from": "2025-11-25", "date_range_to": "2025-11-26"])
+        #expect(TransactionFilters(range: .month).fields(now: now) == ["date_range_from": "2025-10-27", "date_range_to": "2025-11-26"])
+        #expect(TransactionFilters(range: .month).nextRange() == TransactionFilters(), "and back to all dates")
+    }
+
+    @Test func theFilterKeysComeFromTheKeyTableAndDoNothingOutsideTheView() throws {
+        var h = Harness(state: F.opened([try F.entry("C1", .active)]))
+        h.reducer = ConsoleReducer(keys: try KeyTable.defaults.remapped(["transactions-type": ["c"]]))
+        #expect(h.keys("D") == [])
+        #expect(h.state.ui.flash == Flash("Cannot date range: only in the transactions view (t)", .error))
+        h.keys("t")
+        #expect(h.keys("T") == [], "T is no filter key any more")
+        #expect(h.keys("c") == [.loadTransactions(userId: "U1", cardId: "C1", page: 1, filters: TransactionFilters(type: "CHARGE"))])
     }
 }

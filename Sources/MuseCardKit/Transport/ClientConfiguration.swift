@@ -12,6 +12,9 @@ public struct ClientConfiguration: Sendable {
     public var retry: RetryPolicy
     /// Told of every 429 with its `Retry-After`, so a batch can slow the whole run, not one request.
     public var onRateLimited: (@Sendable (Duration?) -> Void)?
+    /// Told before each retry: the attempt about to be made, the most there will be, and the path,
+    /// so a front can show "retrying 2/3" while the agent waits.
+    public var onRetry: (@Sendable (_ attempt: Int, _ maxAttempts: Int, _ path: String) -> Void)?
 
     public init(baseURL: URL, partnerId: String, signer: RequestSigner, pinCipher: PINCipher? = nil,
                 connectTimeout: Duration = .seconds(5), requestTimeout: Duration = .seconds(15),

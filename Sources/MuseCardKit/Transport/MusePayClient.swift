@@ -43,6 +43,7 @@ public final class MusePayClient: Sendable {
                 guard attempt < attempts, failure.isRetryable else { throw failure.error }
                 let pause = configuration.retry.delay(afterAttempt: attempt, retryAfter: failure.retryAfter)
                 logger.info("retrying", metadata: ["path": "\(Request.path)", "attempt": "\(attempt)", "error": "\(failure.error)", "pause_ms": "\(pause.milliseconds)"])
+                configuration.onRetry?(attempt + 1, attempts, Request.path)
                 try? await Task.sleep(for: pause)
                 attempt += 1
                 continue

@@ -50,6 +50,7 @@ public enum TopBar {
             let frame = spinnerFrames[(tick + spinnerFrames.count) % spinnerFrames.count]
             parts.append("\(frame) \(model.inFlight) busy")
         }
+        if let retrying = model.retrying { parts.append(retrying) }
         if model.readOnly { parts.append("READ-ONLY") }
         // Offline, the time of the last answer always shows: it says how old the screen is.
         let contact = model.lastContact.map { model.isOnline ? (wide ? " \($0)" : "") : " (last answer \($0))" } ?? ""

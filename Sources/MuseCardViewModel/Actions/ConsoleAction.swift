@@ -40,7 +40,8 @@ public enum ConsoleAction: Sendable, Equatable {
     /// A card's operations from the audit trail, newest first, or why they could not be read.
     case historyLoaded(userId: String, cardId: String, [AuditOperation], error: String?)
     /// One page of a card's transactions.
-    case transactionsLoaded(userId: String, cardId: String, page: Int, Result<[Transaction], MusePayError>, status: String? = nil)
+    case transactionsLoaded(userId: String, cardId: String, page: Int, Result<[Transaction], MusePayError>,
+                            filters: TransactionFilters = TransactionFilters())
     /// The clipboard took `what` (or could not, and says why).
     case copied(what: String, error: String?)
     /// What a cardholder search for `text` found (the index answers even when the service fails).
@@ -55,6 +56,10 @@ public enum ConsoleAction: Sendable, Equatable {
     case startAutoRefresh
     /// Time to refresh the visible cards, unless a popup or form is open.
     case autoRefreshDue
+    /// The client is about to retry a call: the top bar says so.
+    case retrying(RetryNote)
+    /// `RetryNote.shownFor` has passed: the note goes unless a newer one replaced it.
+    case retryExpired(RetryNote)
 }
 
 /// Work for the effect runner: plain values, run outside the reducer, results fed back as actions.
@@ -77,11 +82,13 @@ public enum Effect: Sendable, Equatable {
     /// Reads a card's history from the audit trail.
     case loadHistory(userId: String, cardId: String)
     /// Reads one page (`TransactionsState.pageSize`) of a card's transactions, newest first.
-    case loadTransactions(userId: String, cardId: String, page: Int, status: String? = nil)
+    case loadTransactions(userId: String, cardId: String, page: Int, filters: TransactionFilters = TransactionFilters())
     /// Puts a value on the clipboard; `what` names it for the flash (never a secret's value).
     case copy(CopyValue, what: String)
     /// Finds cardholders by every reading of `text` (user id, xid, phone, email, name).
     case findCardholders(text: String)
     /// Sends `.autoRefreshDue` after `after`.
     case autoRefresh(after: Duration)
+    /// Sends `.retryExpired(note)` after `after`.
+    case expireRetry(RetryNote, after: Duration)
 }

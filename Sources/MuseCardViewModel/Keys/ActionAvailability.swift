@@ -31,6 +31,8 @@ public enum ActionAvailability {
         case .moveDown, .moveUp, .first, .last, .pageDown, .pageUp, .openCardholder, .filter, .sort, .togglePhone, .help, .quit, .back,
              .commandLine:
             return nil
+        case .transactionsStatus, .transactionsType, .transactionsDates:
+            return "only in the transactions view (t)"
         }
     }
 

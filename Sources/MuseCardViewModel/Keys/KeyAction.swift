@@ -8,6 +8,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case refresh, refreshAll = "refresh-all", history, transactions
     case apply, addCard = "add-card", forgetCard = "forget-card", openCardholder = "open-cardholder"
     case filter, sort, togglePhone = "toggle-phone", help, quit, back, copy, commandLine = "command-line"
+    /// In the transactions view: cycle its status, type and date-range filters.
+    case transactionsStatus = "transactions-status", transactionsType = "transactions-type", transactionsDates = "transactions-dates"
 
     /// Card actions the action menu lists, in menu order.
     public static let menuOrder: [KeyAction] = [
@@ -19,7 +21,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
 /// One binding of the key table: keys, label, and how careful the console must be.
 public struct KeyBinding: Sendable, Equatable {
     public enum Section: String, Sendable, CaseIterable {
-        case navigation = "Move", card = "Card", cardholder = "Cardholder", view = "View"
+        case navigation = "Move", card = "Card", cardholder = "Cardholder", view = "View", transactions = "Transactions view"
     }
 
     public var action: KeyAction

@@ -38,6 +38,9 @@ public struct KeyTable: Sendable, Equatable {
         KeyBinding(.help, ["?"], "help", .view, hint: true),
         KeyBinding(.back, ["esc"], "close / clear filter", .view),
         KeyBinding(.quit, ["q"], "quit", .view, hint: true),
+        KeyBinding(.transactionsStatus, ["f"], "status filter", .transactions),
+        KeyBinding(.transactionsType, ["T"], "type filter", .transactions),
+        KeyBinding(.transactionsDates, ["D"], "date range", .transactions),
     ])
 
     /// The action a key asks for outside any popup.

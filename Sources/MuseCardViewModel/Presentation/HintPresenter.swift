@@ -9,7 +9,8 @@ public enum HintPresenter {
         case .secretLink?: return fixed([("y", "copy the link"), ("esc", "close (the link is not kept)")])
         case .history?: return fixed([("j/k", "move"), ("y", "copy request id"), ("esc", "close")])
         case .transactions(let list)?:
-            return list.detail == nil ? fixed([("j/k", "move"), ("⏎", "details"), ("f", "status filter"), ("y", "copy id"), ("esc", "close")])
+            return list.detail == nil ? fixed([("j/k", "move"), ("⏎", "details")] + TransactionPresenter.filterKeys(keys)
+                                              + [("y", "copy id"), ("esc", "close")])
                 : fixed([("y", "copy id"), ("esc", "back to the list")])
         case .picker?: return fixed([("↑/↓", "choose"), ("type", "id, xid, phone, email or name"), ("⏎", "find / open"), ("esc", "close")])
         case nil: break

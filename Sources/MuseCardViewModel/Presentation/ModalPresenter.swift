@@ -46,7 +46,7 @@ enum ModalPresenter {
                 let detail = TransactionPresenter.detail(list.transactions[index])
                 return .summary(title: detail.title, lines: detail.lines)
             }
-            return .table(TransactionPresenter.table(list))
+            return .table(TransactionPresenter.table(list, keys: reducer.keys))
         case .secretLink(let cardId, let url, let expiry):
             // The answer's expiry is the card's (YYYY-MM-DD), not the link's: labelled as such.
             return .cardData(title: "One-time card data link — \(ServiceText.sanitize(cardId))", link: ServiceText.sanitize(url.reveal()),

@@ -47,7 +47,8 @@ public struct ScreenBuilder: Sendable {
             isOnline: !state.data.offline,
             inFlight: state.data.inFlight,
             readOnly: state.session.readOnly,
-            lastContact: state.data.lastContactAt.map(UTCTime.clock)
+            lastContact: state.data.lastContactAt.map(UTCTime.clock),
+            retrying: state.data.retrying?.label
         )
     }
 

@@ -64,11 +64,14 @@ public struct TopBarModel: Sendable, Equatable {
     public var readOnly: Bool
     /// When MusePay last answered (`12:03:04`, UTC); `nil` before the first answer.
     public var lastContact: String?
+    /// `retrying 2/3` while the client retries a call.
+    public var retrying: String?
 
     public init(product: String = "MuseCard", environment: String, isProduction: Bool, operatorName: String,
                 cardholder: String? = nil, ticket: String? = nil, isOnline: Bool = true, inFlight: Int = 0, readOnly: Bool = false,
-                lastContact: String? = nil) {
+                lastContact: String? = nil, retrying: String? = nil) {
         self.lastContact = lastContact
+        self.retrying = retrying
         self.product = product
         self.environment = environment
         self.isProduction = isProduction

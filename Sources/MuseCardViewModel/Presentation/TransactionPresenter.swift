@@ -7,7 +7,7 @@ enum TransactionPresenter {
     /// The theme role of a declined or failed transaction.
     static let declinedRole = "txn.declined"
 
-    static func table(_ list: TransactionsState) -> TableModel {
+    static func table(_ list: TransactionsState, keys: KeyTable = .defaults) -> TableModel {
         let s = ServiceText.sanitize
         let rows = list.transactions.map { t -> TableModel.Row in
             // A marker readable without colour, besides the role.
@@ -23,9 +23,18 @@ enum TransactionPresenter {
         if list.isLoading && !rows.isEmpty { footer += " — loading more…" }
         else if let error = list.error, !rows.isEmpty { footer += " — next page failed: \(s(error)) (move down to retry)" }
         else if list.hasMore && !rows.isEmpty { footer += " — more below" }
-        let title = "Transactions — \(s(list.cardId))" + (list.status.map { " (\($0) only)" } ?? "")
+        let title = "Transactions — \(s(list.cardId))" + (list.filters.label.map { " (\($0) only)" } ?? "")
         return TableModel(title: title, header: header, rows: rows, selected: list.selected,
-                          placeholder: placeholder, footer: footer + "   ⏎ details  f status  esc close")
+                          placeholder: placeholder, footer: footer + "   ⏎ details  "
+                          + filterKeys(keys).map { "\($0.0) \($0.1.replacingOccurrences(of: " filter", with: ""))" }.joined(separator: "  ")
+                          + "  esc close")
+    }
+
+    /// The filter keys of the key table with their labels (`f`, `status filter`), for hints and the footer.
+    static func filterKeys(_ keys: KeyTable) -> [(String, String)] {
+        [KeyAction.transactionsStatus, .transactionsType, .transactionsDates].compactMap { action in
+            keys.binding(action).flatMap { binding in binding.keys.first.map { (HintPresenter.display($0), binding.label) } }
+        }
     }
 
     /// `-12.50 EUR`, as the service wrote the number.

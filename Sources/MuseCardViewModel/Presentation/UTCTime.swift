@@ -15,6 +15,12 @@ enum UTCTime {
         return minute + (seconds ? String(format: ":%02d", c.second ?? 0) : "") + " UTC"
     }
 
+    /// `2026-11-25`, the day alone.
+    static func day(_ date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
+
     /// `11:40:15`, the time of day alone.
     static func clock(_ date: Date) -> String {
         let c = calendar.dateComponents([.hour, .minute, .second], from: date)

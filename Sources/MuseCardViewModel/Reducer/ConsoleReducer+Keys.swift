@@ -105,6 +105,8 @@ extension ConsoleReducer {
         case .updatePhone, .changeLimit, .changePIN, .replace, .sensitiveInfo:
             guard let card = selected else { return [] }
             state.ui.modal = .form(FormCatalog.make(Self.formKind(action, cardId: card.cardId), card: card))
+        case .transactionsStatus, .transactionsType, .transactionsDates:
+            break // `whyNot` has said these work in the transactions view only.
         }
         // A new form starts clean: the last action's flash is about something else.
         if case .form? = state.ui.modal { state.ui.flash = nil }

@@ -9,9 +9,9 @@ extension ConsoleReducer {
     }
 
     /// A page has come back: appended if it is the page the open popup waits for.
-    func transactionsLoaded(cardId: String, page: Int, status: String?, result: Result<[Transaction], MusePayError>,
+    func transactionsLoaded(cardId: String, page: Int, filters: TransactionFilters, result: Result<[Transaction], MusePayError>,
                             state: inout ConsoleState) -> [Effect] {
-        guard case .transactions(var list)? = state.ui.modal, list.cardId == cardId, list.status == status,
+        guard case .transactions(var list)? = state.ui.modal, list.cardId == cardId, list.filters == filters,
               page == list.pagesLoaded + 1 else { return [] }
         list.isLoading = false
         switch result {
@@ -42,24 +42,27 @@ extension ConsoleReducer {
             state.ui.modal = .transactions(list)
             return nextPageIfAtEnd(&list, state: &state)
         }
-        switch key {
-        case "enter": if list.transactions.indices.contains(list.selected) { list.detail = list.selected }
-        case "esc", "q", "t":
+        switch (key, activeKeys(state).action(forKey: key)) {
+        case ("enter", _): if list.transactions.indices.contains(list.selected) { list.detail = list.selected }
+        case ("esc", _), ("q", _), ("t", _):
             state.ui.modal = nil
             return []
-        case "f":
-            // The next status filter, from the first page again.
-            guard let userId = state.data.cardholder?.userId else { return [] }
-            let filters: [String?] = [nil] + TransactionsState.statusFilters.map { $0 }
-            let next = filters[((filters.firstIndex(of: list.status) ?? 0) + 1) % filters.count]
-            var fresh = TransactionsState(cardId: list.cardId)
-            fresh.status = next
-            state.ui.modal = .transactions(fresh)
-            return [.loadTransactions(userId: userId, cardId: list.cardId, page: 1, status: next)]
+        case (_, .transactionsStatus?): return refilter(list, list.filters.nextStatus(), state: &state)
+        case (_, .transactionsType?): return refilter(list, list.filters.nextType(), state: &state)
+        case (_, .transactionsDates?): return refilter(list, list.filters.nextRange(), state: &state)
         default: break
         }
         state.ui.modal = .transactions(list)
         return []
+    }
+
+    /// The list again under `filters`, from the first page.
+    private func refilter(_ list: TransactionsState, _ filters: TransactionFilters, state: inout ConsoleState) -> [Effect] {
+        guard let userId = state.data.cardholder?.userId else { return [] }
+        var fresh = TransactionsState(cardId: list.cardId)
+        fresh.filters = filters
+        state.ui.modal = .transactions(fresh)
+        return [.loadTransactions(userId: userId, cardId: list.cardId, page: 1, filters: filters)]
     }
 
     /// Asks for the next page once the cursor is on the last row (again after a failed page).
@@ -69,6 +72,6 @@ extension ConsoleReducer {
         list.isLoading = true
         list.error = nil
         state.ui.modal = .transactions(list)
-        return [.loadTransactions(userId: userId, cardId: list.cardId, page: list.pagesLoaded + 1, status: list.status)]
+        return [.loadTransactions(userId: userId, cardId: list.cardId, page: list.pagesLoaded + 1, filters: list.filters)]
     }
 }

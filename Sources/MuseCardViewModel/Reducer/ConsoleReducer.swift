@@ -10,6 +10,7 @@ public struct ConsoleReducer: Sendable {
 
     /// Applies `action` to `state` and returns the work to do outside.
     public func reduce(state: inout ConsoleState, action: ConsoleAction) -> [Effect] {
+        clearRetry(answered: action, state: &state)
         let effects = apply(action, to: &state)
         // Moving through the list changes nothing in flight; everything else may.
         switch action {
@@ -82,9 +83,9 @@ public struct ConsoleReducer: Sendable {
         case .historyLoaded(let userId, let cardId, let operations, let error):
             guard state.data.cardholder?.userId == userId else { return [] }
             return historyLoaded(cardId: cardId, operations: operations, error: error, state: &state)
-        case .transactionsLoaded(let userId, let cardId, let page, let result, let status):
+        case .transactionsLoaded(let userId, let cardId, let page, let result, let filters):
             guard state.data.cardholder?.userId == userId else { return [] }
-            return transactionsLoaded(cardId: cardId, page: page, status: status, result: result, state: &state)
+            return transactionsLoaded(cardId: cardId, page: page, filters: filters, result: result, state: &state)
         case .cardholdersFound(let text, let matches, let error):
             cardholdersFound(text: text, matches: matches, error: error, state: &state)
             return []
@@ -104,6 +105,12 @@ public struct ConsoleReducer: Sendable {
             return scheduleAutoRefresh(state)
         case .autoRefreshDue:
             return autoRefreshDue(state: &state)
+        case .retrying(let note):
+            state.data.retrying = note
+            return [.expireRetry(note, after: RetryNote.shownFor)]
+        case .retryExpired(let note):
+            if state.data.retrying == note { state.data.retrying = nil }
+            return []
         case .copied(let what, let error):
             copied(what: what, error: error, state: &state)
             return []

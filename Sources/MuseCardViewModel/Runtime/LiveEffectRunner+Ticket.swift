@@ -21,9 +21,9 @@ extension LiveEffectRunner {
     }
 
     /// One page of a card's transactions, newest first.
-    func transactions(userId: String, cardId: String, page: Int, status: String?) async -> Result<[Transaction], MusePayError> {
+    func transactions(userId: String, cardId: String, page: Int, filters: TransactionFilters) async -> Result<[Transaction], MusePayError> {
         await env.operations.transactions(userId: userId, cardId: cardId, page: page, pageSize: TransactionsState.pageSize,
-                                          filters: status.map { ["tx_status": $0] } ?? [:])
+                                          filters: filters.fields(now: env.now()))
             .map(\.transactions)
     }
 

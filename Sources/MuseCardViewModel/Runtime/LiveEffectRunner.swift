@@ -56,11 +56,14 @@ public struct LiveEffectRunner: EffectRunning {
         case .autoRefresh(let delay):
             try? await Task.sleep(for: delay)
             send(.autoRefreshDue)
+        case .expireRetry(let note, let delay):
+            try? await Task.sleep(for: delay)
+            send(.retryExpired(note))
         case .copy(let value, let what):
             send(.copied(what: what, error: await copy(value)))
-        case .loadTransactions(let userId, let cardId, let page, let status):
+        case .loadTransactions(let userId, let cardId, let page, let filters):
             send(.transactionsLoaded(userId: userId, cardId: cardId, page: page,
-                                     await transactions(userId: userId, cardId: cardId, page: page, status: status), status: status))
+                                     await transactions(userId: userId, cardId: cardId, page: page, filters: filters), filters: filters))
         }
     }
 

@@ -79,6 +79,8 @@ public struct ConsoleData: Sendable, Equatable {
     public var sessionTicket: String?
     /// When MusePay last answered (anything but a transport failure), for the top bar.
     public var lastContactAt: Date?
+    /// The call the client is retrying, until its answer or `RetryNote.shownFor`.
+    public var retrying: RetryNote?
 
     public init() {}
 

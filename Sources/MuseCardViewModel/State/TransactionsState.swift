@@ -17,11 +17,8 @@ public struct TransactionsState: Sendable, Equatable {
     public var selected = 0
     /// The transaction shown with all its fields (Enter), an index into `transactions`.
     public var detail: Int?
-    /// Only transactions in this status (`f` cycles through `statusFilters`); nil for all.
-    public var status: String?
-
-    /// What `f` cycles through, after "all".
-    public static let statusFilters = ["DECLINED", "PENDING", "POSTED"]
+    /// Only transactions of this status, type and range (keys from the key table cycle them).
+    public var filters = TransactionFilters()
 
     public init(cardId: String) { self.cardId = cardId }
 }

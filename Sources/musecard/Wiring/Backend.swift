@@ -14,11 +14,14 @@ struct Backend: Sendable {
 
     var isDemo: Bool { sandbox != nil }
 
-    /// Connects to the configured service, or starts the sandbox in-process when no base URL is set.
-    static func make(_ settings: ConnectionSettings) async throws -> Backend {
-        guard settings.baseURL != nil else { return try await embedded() }
+    /// Connects to the configured service, or starts the sandbox in-process when no base URL is set;
+    /// `onRetry` goes on the client's configuration.
+    static func make(_ settings: ConnectionSettings, onRetry: (@Sendable (Int, Int, String) -> Void)? = nil) async throws -> Backend {
+        guard settings.baseURL != nil else { return try await embedded(onRetry: onRetry) }
         do {
-            let client = MusePayClient(configuration: try settings.clientConfiguration())
+            var configuration = try settings.clientConfiguration()
+            configuration.onRetry = onRetry
+            let client = MusePayClient(configuration: configuration)
             return Backend(client: client, sandbox: nil, profile: settings.profileLabel, badge: settings.environment.label.uppercased())
         } catch {
             throw ExitStatus.fail(error)
@@ -26,10 +29,12 @@ struct Backend: Sendable {
     }
 
     /// Starts the sandbox with demo data on an ephemeral loopback port, wired to its own keys.
-    static func embedded() async throws -> Backend {
+    static func embedded(onRetry: (@Sendable (Int, Int, String) -> Void)? = nil) async throws -> Backend {
         do {
             let server = try await SandboxServer.start(SandboxOptions())
-            let client = MusePayClient(configuration: try server.demoClientConfiguration())
+            var configuration = try server.demoClientConfiguration()
+            configuration.onRetry = onRetry
+            let client = MusePayClient(configuration: configuration)
             return Backend(client: client, sandbox: server, profile: "embedded-sandbox", badge: "SANDBOX — demo data")
         } catch {
             StandardError.print("musecard: could not start the embedded sandbox: \(error)")

@@ -22,7 +22,8 @@ enum ConsoleWiring {
                        environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> ConsoleLaunch {
         let paths = MuseCardPaths.resolve(environment: environment)
         let keys = try keyTable(settings, paths: paths)
-        let backend = try await Backend.make(settings)
+        let retries = RetryRelay()
+        let backend = try await Backend.make(settings) { retries.announce(attempt: $0, maxAttempts: $1, path: $2) }
         let scope = StoreScope(profile: backend.profile, partnerId: backend.client.configuration.partnerId)
         let cache: any CardCache
         var notice: String?
@@ -64,6 +65,7 @@ enum ConsoleWiring {
                                      featuredCardholders: backend.isDemo ? demoCardholders : [],
                                      clipboard: clipboard(settings.clipboard, osc52: osc52))
         let runtime = ConsoleRuntime(state: ConsoleState(session: session), keys: keys, runner: LiveEffectRunner(environment: env))
+        retries.attach(runtime)
         if let userId {
             do { try FieldRules.id(userId, field: "user_id") } catch {
                 await backend.stop()
