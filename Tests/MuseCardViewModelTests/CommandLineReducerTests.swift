@@ -42,7 +42,7 @@ struct CommandLineReducerTests {
         h.keys("down")
         #expect(h.state.ui.commandLine?.text == "lo", "down past the newest brings the typed line back")
         h.keys("backspace", "backspace", "tab")
-        #expect(h.state.ui.flash == Flash(":open  :find  :lock  :unlock  :ticket  :theme  :refresh  :q", .info))
+        #expect(h.state.ui.flash == Flash(":open  :find  :forget  :lock  :unlock  :ticket  :theme  :refresh  :q", .info))
     }
 
     @Test func lockAndUnlockAreTheKeysActions() throws {
@@ -71,7 +71,7 @@ struct CommandLineReducerTests {
         h.keys(":")
         Self.type("frobnicate now", into: &h)
         h.keys("enter")
-        #expect(h.state.ui.flash == Flash("Unknown command :frobnicate (known: :open :find :lock :unlock :ticket :theme :refresh :q)", .error))
+        #expect(h.state.ui.flash == Flash("Unknown command :frobnicate (known: :open :find :forget :lock :unlock :ticket :theme :refresh :q)", .error))
         h.keys("Z")
         #expect(h.state.ui.flash == Flash("Unknown key Z — ? lists the keys", .info))
         h.keys(":")

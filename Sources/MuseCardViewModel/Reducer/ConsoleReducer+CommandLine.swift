@@ -4,7 +4,7 @@ import MuseCardOperations
 /// The `:` commands, their completion and what each does.
 enum ColonCommand {
     /// Every command name, in the order completion offers them.
-    static let names = ["open", "find", "lock", "unlock", "ticket", "theme", "refresh", "q"]
+    static let names = ["open", "find", "forget", "lock", "unlock", "ticket", "theme", "refresh", "q"]
     /// How many lines the history keeps.
     static let historyLimit = 50
 
@@ -103,6 +103,7 @@ extension ConsoleReducer {
             picker.input = argument
             state.ui.modal = .picker(picker)
             return [.loadCardholders] + pickerEnter(picker, state: &state)
+        case "forget": return askToForgetCardholder(argument, state: &state)
         case "lock": return perform(.lock, state: &state)
         case "unlock": return perform(.unlock, state: &state)
         case "refresh": return perform(.refreshAll, state: &state)
