@@ -101,6 +101,34 @@ struct CommandLineReducerTests {
         #expect(h.state.ui.flash == Flash(":theme needs a theme name, e.g. :theme light", .error))
     }
 
+    @Test func tabCompletesThemeNamesAfterTheme() throws {
+        var state = F.opened([try F.entry("C1", .active)])
+        state.session.themeNames = ["default", "high-contrast", "highlight", "light", "mono"]
+        var h = Harness(state: state)
+        h.keys(":")
+        Self.type("theme l", into: &h)
+        h.keys("tab")
+        #expect(h.state.ui.commandLine?.text == "theme light")
+        h.keys("enter")
+        #expect(h.state.ui.themeName == "light")
+        h.keys(":")
+        Self.type("theme h", into: &h)
+        h.keys("tab")
+        #expect(h.state.ui.commandLine?.text == "theme high", "as far as the names agree")
+        #expect(h.state.ui.flash == Flash("high-contrast  highlight", .info))
+        h.keys("-", "tab")
+        #expect(h.state.ui.commandLine?.text == "theme high-contrast")
+        h.keys("esc", ":")
+        Self.type("theme x", into: &h)
+        h.keys("tab")
+        #expect(h.state.ui.commandLine?.text == "theme x")
+        #expect(h.state.ui.flash == Flash("No theme starts with \"x\"", .error))
+        h.keys("esc", ":", "t", "h", "tab")
+        #expect(h.state.ui.commandLine?.text == "theme ", "the command name still completes first")
+        h.keys("tab")
+        #expect(h.state.ui.flash == Flash("default  high-contrast  highlight  light  mono", .info), "an empty name lists them all")
+    }
+
     @Test func aliasesFromConfigRunTheirCommand() throws {
         var state = F.opened([try F.entry("C1", .active)])
         state.session.aliases = ["t2": "ticket SUP-2", "o": "open"]
