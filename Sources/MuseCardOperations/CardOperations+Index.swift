@@ -31,6 +31,8 @@ extension CardOperations {
     /// Notes that a cardholder was opened and gives back the cards known for them (the first
     /// `firstPage` of them when given: a screenful does not wait for thousands of records).
     public func open(userId: String, label: String?, firstPage: Int? = nil) async throws -> [CachedCard] {
+        // The one path to the cache checks the id too: a front that let a bad one through writes nothing.
+        try FieldRules.id(userId, field: "user_id")
         guard let cache else { return [] }
         try await cache.recordOpened(userId: userId, label: label, at: clock())
         guard let firstPage else { return try await cache.cards(of: userId) }
