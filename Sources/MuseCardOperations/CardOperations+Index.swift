@@ -19,9 +19,20 @@ extension CardOperations {
         return true
     }
 
+    /// Forgets a cardholder remembered by mistake: its entry, profile and cards leave the local index
+    /// (the service is untouched); false when it was not known.
+    @discardableResult
+    public func forgetCardholder(userId: String) async throws -> Bool {
+        guard let cache, try await cache.cardholders().contains(where: { $0.userId == userId }) else { return false }
+        try await cache.forgetCardholder(userId: userId)
+        return true
+    }
+
     /// Notes that a cardholder was opened and gives back the cards known for them (the first
     /// `firstPage` of them when given: a screenful does not wait for thousands of records).
     public func open(userId: String, label: String?, firstPage: Int? = nil) async throws -> [CachedCard] {
+        // The one path to the cache checks the id too: a front that let a bad one through writes nothing.
+        try FieldRules.id(userId, field: "user_id")
         guard let cache else { return [] }
         try await cache.recordOpened(userId: userId, label: label, at: clock())
         guard let firstPage else { return try await cache.cards(of: userId) }

@@ -41,6 +41,21 @@ struct CacheCommandTests {
         #expect(other.stdout.contains("No cards cached"))
     }
 
+    @Test func forgetWithoutACardForgetsTheCardholder() async throws {
+        let h = try CLIStoreHarness()
+        #expect(try await h.run(["cards", "add", "--user", "U1", "--card", "C1"]).status == 0)
+        #expect(try await h.run(["cards", "add", "--user", "U2", "--card", "C9"]).status == 0)
+        let forget = try await h.run(["cards", "forget", "--user", "U1"])
+        #expect(forget.status == 0, "\(forget.stderr)")
+        #expect(forget.stdout.contains("Cardholder U1 and their cards forgotten"))
+        #expect(try await h.run(["cards", "list", "--user", "U1"]).stdout.contains("No cards cached"))
+        #expect(try await h.run(["cards", "list", "--user", "U2"]).stdout.contains("C9"), "the others are kept")
+        let again = try await h.run(["cards", "forget", "--user", "U1"])
+        #expect(again.status == 0 && again.stdout.contains("was not in the cache"))
+        let bad = try await h.run(["cards", "forget", "--user", "U\u{1B}[2J"])
+        #expect(bad.status == 64 && bad.stderr.contains("--user"))
+    }
+
     @Test func aCorruptCacheIsMovedAsideAndTheUserToldOnce() async throws {
         let h = try CLIStoreHarness()
         try FileManager.default.createDirectory(at: h.cacheFile.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -65,6 +65,25 @@ struct CardCacheBehaviourTests {
         }
     }
 
+    @Test func forgettingACardholderDropsItsEntryProfileAndCardsOnly() async throws {
+        let t0 = Date(timeIntervalSinceReferenceDate: 800_000_000)
+        for (name, cache) in try Self.caches() {
+            try await cache.recordOpened(userId: "U1", label: "Ada", at: t0)
+            try await cache.addCard(userId: "U1", cardId: "C1", at: t0)
+            try await cache.saveRecord(Self.record("C2"), fetchedAt: t0)
+            try await cache.saveProfile(CardholderProfile(userId: "U1", xid: "KM-1"))
+            try await cache.addCard(userId: "U2", cardId: "C9", at: t0)
+            try await cache.forgetCardholder(userId: "U1")
+            #expect(try await cache.cardholders().map(\.userId) == ["U2"], "\(name)")
+            #expect(try await cache.cards(of: "U1").isEmpty, "\(name)")
+            #expect(try await cache.profile(of: "U1") == nil, "\(name)")
+            #expect(try await cache.searchCardholders(.xid("KM-1")).isEmpty, "\(name)")
+            #expect(try await cache.cards(of: "U2").map(\.cardId) == ["C9"], "\(name): the others are kept")
+            try await cache.forgetCardholder(userId: "U404")
+            #expect(try await cache.cardholders().count == 1, "\(name): forgetting an unknown one is a no-op")
+        }
+    }
+
     static func journals() throws -> [(String, any JournalStore)] {
         let folder = StoreTestFolder.make("journal")
         return [("sqlite", try SQLiteJournal(path: folder.appendingPathComponent("journal.sqlite").path, scope: scope)),
@@ -102,5 +121,8 @@ struct CardCacheBehaviourTests {
         #expect(try await SQLiteJournal(path: journalPath, scope: StoreScope(profile: "production", partnerId: "200001"))
             .pendingJournal(userId: nil).isEmpty)
         #expect(try await sandbox.cards(of: "U1").count == 1)
+        try await production.addCard(userId: "U1", cardId: "C1", at: Date())
+        try await production.forgetCardholder(userId: "U1")
+        #expect(try await sandbox.cards(of: "U1").count == 1, "forgetting in one scope leaves the other")
     }
 }

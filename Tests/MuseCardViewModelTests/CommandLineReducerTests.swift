@@ -42,7 +42,7 @@ struct CommandLineReducerTests {
         h.keys("down")
         #expect(h.state.ui.commandLine?.text == "lo", "down past the newest brings the typed line back")
         h.keys("backspace", "backspace", "tab")
-        #expect(h.state.ui.flash == Flash(":open  :find  :lock  :unlock  :ticket  :theme  :refresh  :q", .info))
+        #expect(h.state.ui.flash == Flash(":open  :find  :forget  :lock  :unlock  :ticket  :theme  :refresh  :q", .info))
     }
 
     @Test func lockAndUnlockAreTheKeysActions() throws {
@@ -71,7 +71,7 @@ struct CommandLineReducerTests {
         h.keys(":")
         Self.type("frobnicate now", into: &h)
         h.keys("enter")
-        #expect(h.state.ui.flash == Flash("Unknown command :frobnicate (known: :open :find :lock :unlock :ticket :theme :refresh :q)", .error))
+        #expect(h.state.ui.flash == Flash("Unknown command :frobnicate (known: :open :find :forget :lock :unlock :ticket :theme :refresh :q)", .error))
         h.keys("Z")
         #expect(h.state.ui.flash == Flash("Unknown key Z — ? lists the keys", .info))
         h.keys(":")
@@ -99,6 +99,34 @@ struct CommandLineReducerTests {
         h.keys("enter")
         #expect(h.state.ui.themeName == "light", "paths are not taken from the command line")
         #expect(h.state.ui.flash == Flash(":theme needs a theme name, e.g. :theme light", .error))
+    }
+
+    @Test func tabCompletesThemeNamesAfterTheme() throws {
+        var state = F.opened([try F.entry("C1", .active)])
+        state.session.themeNames = ["default", "high-contrast", "highlight", "light", "mono"]
+        var h = Harness(state: state)
+        h.keys(":")
+        Self.type("theme l", into: &h)
+        h.keys("tab")
+        #expect(h.state.ui.commandLine?.text == "theme light")
+        h.keys("enter")
+        #expect(h.state.ui.themeName == "light")
+        h.keys(":")
+        Self.type("theme h", into: &h)
+        h.keys("tab")
+        #expect(h.state.ui.commandLine?.text == "theme high", "as far as the names agree")
+        #expect(h.state.ui.flash == Flash("high-contrast  highlight", .info))
+        h.keys("-", "tab")
+        #expect(h.state.ui.commandLine?.text == "theme high-contrast")
+        h.keys("esc", ":")
+        Self.type("theme x", into: &h)
+        h.keys("tab")
+        #expect(h.state.ui.commandLine?.text == "theme x")
+        #expect(h.state.ui.flash == Flash("No theme starts with \"x\"", .error))
+        h.keys("esc", ":", "t", "h", "tab")
+        #expect(h.state.ui.commandLine?.text == "theme ", "the command name still completes first")
+        h.keys("tab")
+        #expect(h.state.ui.flash == Flash("default  high-contrast  highlight  light  mono", .info), "an empty name lists them all")
     }
 
     @Test func aliasesFromConfigRunTheirCommand() throws {

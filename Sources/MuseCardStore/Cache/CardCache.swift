@@ -19,6 +19,8 @@ public protocol CardCache: Sendable {
     func addCard(userId: String, cardId: String, at: Date) async throws
     /// Removes a card from the cache (the card itself is untouched).
     func forgetCard(userId: String, cardId: String) async throws
+    /// Forgets one cardholder of this scope: its entry, profile and known cards (the service is untouched).
+    func forgetCardholder(userId: String) async throws
     /// Forgets every cardholder and card of this scope (the embedded sandbox starts afresh each launch).
     func forgetAll() async throws
     /// Keeps a fetched record, adding the card if unknown, and clears its last error.

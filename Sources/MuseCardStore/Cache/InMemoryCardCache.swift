@@ -44,6 +44,12 @@ public actor InMemoryCardCache: CardCache {
         cardList.removeAll { $0.userId == userId && $0.cardId == cardId }
     }
 
+    public func forgetCardholder(userId: String) {
+        holders[userId] = nil
+        profiles[userId] = nil
+        cardList.removeAll { $0.userId == userId }
+    }
+
     public func forgetAll() {
         holders = [:]
         cardList = []

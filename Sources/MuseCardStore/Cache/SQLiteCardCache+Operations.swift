@@ -78,6 +78,17 @@ extension SQLiteCardCache {
         }
     }
 
+    public func forgetCardholder(userId: String) async throws {
+        let scope = scope
+        // One transaction: never a cardholder row left without its cards or the other way round.
+        try await write { db in
+            try db.execute(sql: "DELETE FROM card WHERE profile = ? AND partner_id = ? AND user_id = ?",
+                           arguments: [scope.profile, scope.partnerId, userId])
+            try db.execute(sql: "DELETE FROM cardholder WHERE profile = ? AND partner_id = ? AND user_id = ?",
+                           arguments: [scope.profile, scope.partnerId, userId])
+        }
+    }
+
     public func forgetAll() async throws {
         let scope = scope
         try await write { db in

@@ -35,6 +35,8 @@ public enum PickerDialog {
             canvas.segment("  " + entry.detail, row: row, col: col, width: inner.right - col, role: selected ? role : Role.dim)
             row += 1
         }
-        canvas.put("↑↓ choose  enter open  esc close", row: inner.bottom - 1, col: inner.col, role: Role.dim, maxWidth: inner.width)
+        // Del forgets only in the known list (shown while nothing is typed), so only then is it offered.
+        let footer = !typing && !picker.entries.isEmpty ? "↑↓ choose  ⏎ open  del forget  esc close" : "↑↓ choose  enter open  esc close"
+        canvas.put(footer, row: inner.bottom - 1, col: inner.col, role: Role.dim, maxWidth: inner.width)
     }
 }

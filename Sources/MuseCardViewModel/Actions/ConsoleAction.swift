@@ -77,6 +77,8 @@ public enum Effect: Sendable, Equatable {
     case pollApplication(userId: String, requestId: String, applyId: String?, after: Duration)
     case addCard(userId: String, cardId: String)
     case forgetCard(userId: String, cardId: String)
+    /// Forgets a cardholder in the local index, then feeds back the cardholders still known.
+    case forgetCardholder(userId: String)
     /// Reads the last lock of a locked card from the audit trail.
     case loadLastLock(userId: String, cardId: String)
     /// Reads a card's history from the audit trail.

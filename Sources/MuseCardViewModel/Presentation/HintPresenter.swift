@@ -12,7 +12,8 @@ public enum HintPresenter {
             return list.detail == nil ? fixed([("j/k", "move"), ("⏎", "details")] + TransactionPresenter.filterKeys(keys)
                                               + [("y", "copy id"), ("esc", "close")])
                 : fixed([("y", "copy id"), ("esc", "back to the list")])
-        case .picker?: return fixed([("↑/↓", "choose"), ("type", "id, xid, phone, email or name"), ("⏎", "find / open"), ("esc", "close")])
+        case .picker?: return fixed([("↑/↓", "choose"), ("type", "id, xid, phone, email or name"), ("⏎", "find / open"),
+                                      ("del", "forget"), ("esc", "close")])
         case nil: break
         }
         if state.ui.commandLine != nil { return fixed([("tab", "complete"), ("↑/↓", "history"), ("⏎", "run"), ("esc", "close")]) }

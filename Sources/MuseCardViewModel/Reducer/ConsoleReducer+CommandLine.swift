@@ -4,7 +4,7 @@ import MuseCardOperations
 /// The `:` commands, their completion and what each does.
 enum ColonCommand {
     /// Every command name, in the order completion offers them.
-    static let names = ["open", "find", "lock", "unlock", "ticket", "theme", "refresh", "q"]
+    static let names = ["open", "find", "forget", "lock", "unlock", "ticket", "theme", "refresh", "q"]
     /// How many lines the history keeps.
     static let historyLimit = 50
 
@@ -42,20 +42,37 @@ extension ConsoleReducer {
         return []
     }
 
-    /// Completes the command name; with several candidates, as far as they agree, and names them.
+    /// Completes the command name, or a theme name after `theme `; with several candidates, as far as they agree, and names them.
     private func complete(_ line: inout CommandLineState, state: inout ConsoleState) {
+        if line.text.hasPrefix("theme ") {
+            let typed = String(line.text.dropFirst("theme ".count))
+            guard !typed.contains(" ") else { return }
+            let candidates = state.session.themeNames.filter { $0.hasPrefix(typed) }
+            guard let completed = Self.completion(typed, candidates, shown: { $0 }, state: &state) else {
+                state.ui.flash = Flash("No theme starts with \"\(ServiceText.sanitize(typed))\"", .error)
+                return
+            }
+            line.text = "theme " + completed
+            return
+        }
         guard !line.text.contains(" ") else { return }
         let candidates = ColonCommand.completions(line.text) + state.session.aliases.keys.sorted().filter { $0.hasPrefix(line.text) }
-        if candidates.count == 1, let only = candidates.first {
-            line.text = only + " "
-        } else if let first = candidates.first {
-            var common = first
-            for candidate in candidates.dropFirst() { while !candidate.hasPrefix(common) { common.removeLast() } }
-            line.text = common
-            state.ui.flash = Flash(candidates.map { ":\($0)" }.joined(separator: "  "), .info)
-        } else {
+        guard let completed = Self.completion(line.text, candidates, shown: { ":\($0)" }, state: &state) else {
             state.ui.flash = Flash("No command starts with \"\(ServiceText.sanitize(line.text))\"", .error)
+            return
         }
+        line.text = completed + (candidates.count == 1 ? " " : "")
+    }
+
+    /// The one candidate, or as far as several agree (naming them in the flash); nil when none.
+    private static func completion(_ typed: String, _ candidates: [String], shown: (String) -> String,
+                                   state: inout ConsoleState) -> String? {
+        guard let first = candidates.first else { return nil }
+        if candidates.count == 1 { return first }
+        var common = first
+        for candidate in candidates.dropFirst() { while !candidate.hasPrefix(common) { common.removeLast() } }
+        state.ui.flash = Flash(candidates.map(shown).joined(separator: "  "), .info)
+        return common
     }
 
     private func walkHistory(_ step: Int, line: inout CommandLineState, history: [String]) {
@@ -103,6 +120,7 @@ extension ConsoleReducer {
             picker.input = argument
             state.ui.modal = .picker(picker)
             return [.loadCardholders] + pickerEnter(picker, state: &state)
+        case "forget": return askToForgetCardholder(argument, state: &state)
         case "lock": return perform(.lock, state: &state)
         case "unlock": return perform(.unlock, state: &state)
         case "refresh": return perform(.refreshAll, state: &state)

@@ -74,6 +74,7 @@ extension ConsoleReducer {
             state.ui.exitRequested = true
             return []
         }
+        if case .forgetCardholder(let userId) = command { return forgetCardholder(userId, state: &state) }
         guard let userId = state.data.cardholder?.userId else { return [] }
         let ids = Set(command.cardIds)
         for index in state.data.cards.indices where ids.contains(state.data.cards[index].cardId) {
@@ -112,6 +113,9 @@ extension ConsoleReducer {
             if picker.input.isEmpty { picker.clearSearch() }
         case "enter":
             return pickerEnter(picker, state: &state)
+        case ConsoleReducer.pickerForgetKey where picker.input.isEmpty && picker.results == nil:
+            // Only the known list: a search result may be a cardholder the index never kept.
+            return askToForgetCardholder(at: picker.selected, state: &state)
         case "j" where picker.input.isEmpty: picker.selected = min(picker.selected + 1, max(count - 1, 0))
         case "k" where picker.input.isEmpty: picker.selected = max(picker.selected - 1, 0)
         case "q" where picker.input.isEmpty:

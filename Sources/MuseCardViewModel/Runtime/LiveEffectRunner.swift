@@ -46,6 +46,9 @@ public struct LiveEffectRunner: EffectRunning {
             send(.cardAdded(userId: userId, cardId: cardId))
         case .forgetCard(let userId, let cardId):
             await store(send) { try await env.operations.forgetCard(userId: userId, cardId: cardId) }
+        case .forgetCardholder(let userId):
+            await store(send) { try await env.operations.forgetCardholder(userId: userId) }
+            send(.cardholdersLoaded(await knownCardholders(send: send)))
         case .loadLastLock(let userId, let cardId):
             send(.lastLockLoaded(userId: userId, cardId: cardId, await lastLock(userId: userId, cardId: cardId)))
         case .loadHistory(let userId, let cardId):
@@ -79,7 +82,7 @@ public struct LiveEffectRunner: EffectRunning {
             await report(operation, userId: userId, ticket: ticket, requestId: entry.requestId, send: send)
         case .lockAll(let cardIds, let reason):
             await lockAll(cardIds, reason: reason, userId: userId, ticket: ticket, send: send)
-        case .quit:
+        case .forgetCardholder, .quit:
             break
         }
     }

@@ -9,6 +9,8 @@ public enum ConfirmedCommand: Sendable, Equatable {
     case lockAll(cardIds: [String], reason: LockReason? = nil)
     /// An interrupted apply or replace, sent again under its first `request_id`.
     case resume(JournalEntry)
+    /// Forgets a cardholder remembered by mistake, in the local index only (run by the reducer, never sent).
+    case forgetCardholder(userId: String)
     /// Quit although calls are in flight (their intents are recorded; outcomes may stay unknown).
     case quit
 
@@ -18,6 +20,7 @@ public enum ConfirmedCommand: Sendable, Equatable {
         case .operation(let operation): return operation.name.rawValue
         case .lockAll: return "lock"
         case .resume(let entry): return entry.kind.rawValue
+        case .forgetCardholder: return "forget cardholder"
         case .quit: return "quit"
         }
     }
@@ -28,7 +31,7 @@ public enum ConfirmedCommand: Sendable, Equatable {
         case .operation(let operation): return operation.cardId.map { [$0] } ?? []
         case .lockAll(let ids, _): return ids
         case .resume(let entry): return entry.cardId.map { [$0] } ?? []
-        case .quit: return []
+        case .forgetCardholder, .quit: return []
         }
     }
 }

@@ -33,6 +33,8 @@ public struct SessionInfo: Sendable, Equatable {
     public var requireTicket: Bool
     /// Command line aliases from config: name → the command it runs.
     public var aliases: [String: String]
+    /// The theme names `:theme` completes (the front's catalogue; the view model knows no theme files).
+    public var themeNames: [String]
 
     /// `refresh_seconds` when a profile does not say.
     public static let defaultRefreshSeconds = 30
@@ -40,8 +42,10 @@ public struct SessionInfo: Sendable, Equatable {
     public init(sessionId: String, operatorName: String, profile: String, environment: String,
                 readOnly: Bool = false, startedAt: Date, maxConcurrentRefreshes: Int = 8,
                 backgroundRefresh: RefreshBudget = .standard,
-                refreshSeconds: Int = 0, requireTicket: Bool = false, aliases: [String: String] = [:]) {
+                refreshSeconds: Int = 0, requireTicket: Bool = false, aliases: [String: String] = [:],
+                themeNames: [String] = []) {
         self.aliases = aliases
+        self.themeNames = themeNames
         self.refreshSeconds = refreshSeconds
         self.requireTicket = requireTicket
         self.sessionId = sessionId

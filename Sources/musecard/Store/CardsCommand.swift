@@ -26,7 +26,7 @@ enum CacheAccess {
     }
 
     /// Checks the ids, opens the cache and runs one change of the index through the operations layer; a failed write exits 74.
-    static func write<T>(_ connection: ConnectionOptions, user: String, card: String,
+    static func write<T>(_ connection: ConnectionOptions, user: String, card: String?,
                          _ step: (CardOperations) async throws -> T) async throws -> T {
         try ids(user: user, card: card)
         let (session, _) = try open(connection)
@@ -79,14 +79,22 @@ struct AddCard: AsyncParsableCommand {
 }
 
 struct ForgetCard: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "forget", abstract: "Remove a card from the cache (the card itself is untouched).")
+    static let configuration = CommandConfiguration(
+        commandName: "forget", abstract: "Remove a card, or without --card a whole cardholder, from the cache (MusePay is untouched).",
+        discussion: "Without --card the cardholder remembered by mistake leaves the local list with its cards and profile.")
     @Option(name: .customLong("user"), help: "Cardholder user id.")
     var userId: String
-    @Option(name: .customLong("card"), help: "Card id.")
-    var cardId: String
+    @Option(name: .customLong("card"), help: "Card id; omit it to forget the cardholder and every card of theirs.")
+    var cardId: String?
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
+        guard let cardId else {
+            let known = try await CacheAccess.write(connection, user: userId, card: nil) { try await $0.forgetCardholder(userId: userId) }
+            print(known ? "Cardholder \(userId) and their cards forgotten (MusePay is untouched)."
+                        : "Cardholder \(userId) was not in the cache; nothing to forget.")
+            return
+        }
         let known = try await CacheAccess.write(connection, user: userId, card: cardId) { try await $0.forgetCard(userId: userId, cardId: cardId) }
         print(known ? "Card \(cardId) forgotten for cardholder \(userId)." : "Card \(cardId) was not in the cache of cardholder \(userId); nothing to forget.")
     }

@@ -54,7 +54,8 @@ enum ConsoleWiring {
         let session = SessionInfo(
             sessionId: "tui-" + Nonce.make().prefix(12), operatorName: settings.actingOperator(environment),
             profile: backend.profile, environment: backend.badge, readOnly: readOnly || settings.readOnly, startedAt: Date(),
-            refreshSeconds: settings.refreshSeconds, requireTicket: settings.requireTicket, aliases: settings.aliases
+            refreshSeconds: settings.refreshSeconds, requireTicket: settings.requireTicket, aliases: settings.aliases,
+            themeNames: ThemeCatalog.standard().names()
         )
         let context = OperationContext(operatorName: session.operatorName, sessionId: session.sessionId,
                                        profile: session.profile, readOnly: session.readOnly)
