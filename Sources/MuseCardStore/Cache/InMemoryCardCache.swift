@@ -53,6 +53,7 @@ public actor InMemoryCardCache: CardCache {
     public func forgetAll() {
         holders = [:]
         cardList = []
+        profiles = [:]
     }
 
     public func saveRecord(_ record: CardRecord, fetchedAt: Date) {
