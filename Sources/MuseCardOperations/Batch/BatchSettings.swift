@@ -7,14 +7,15 @@ public struct BatchSettings: Sendable {
     public var operation: OperationName
     /// The run's lock reason; a line's own reason replaces it.
     public var reason: LockReason?
-    /// Calls per line per process before the line is left for a later resume.
+    /// Calls per line per process (queries included) before the line is left for a later resume:
+    /// enough that a service failing one call in ten still answers every line in one run.
     public var maxAttempts: Int
     /// Transport pauses in a row without a success before the run stops.
     public var maxPauses: Int
     /// 429 answers per line per process before the line is left for a later resume.
     public var maxRateLimited = 100
 
-    public init(operation: OperationName, reason: LockReason?, maxAttempts: Int = 10, maxPauses: Int = 5) {
+    public init(operation: OperationName, reason: LockReason?, maxAttempts: Int = 24, maxPauses: Int = 5) {
         self.operation = operation
         self.reason = reason
         self.maxAttempts = maxAttempts
