@@ -16,6 +16,8 @@ public enum CardOperation: Sendable, Equatable {
     case sensitiveInfo(cardId: String, ipAddress: String)
     /// The layer picks the `request_id`, re-using a pending one for the same product.
     case apply(ApplyParameters)
+    /// Answers a transaction verification; the token is sent, never recorded.
+    case txnVerify(cardId: String, requestId: String, token: String, confirm: Bool)
 
     /// The operation's name in the one vocabulary.
     public var name: OperationName {
@@ -30,6 +32,7 @@ public enum CardOperation: Sendable, Equatable {
         case .replace: return .replace
         case .sensitiveInfo: return .sensitiveInfo
         case .apply: return .apply
+        case .txnVerify: return .txnVerify
         }
     }
 
@@ -38,7 +41,7 @@ public enum CardOperation: Sendable, Equatable {
         switch self {
         case .lock(let id, _), .unlock(let id), .activate(let id), .activatePhysical(let id): return id
         case .updatePhone(let id, _, _), .changeLimit(let id, _), .changePIN(let id, _),
-             .replace(let id, _), .sensitiveInfo(let id, _): return id
+             .replace(let id, _), .sensitiveInfo(let id, _), .txnVerify(let id, _, _, _): return id
         case .apply: return nil
         }
     }

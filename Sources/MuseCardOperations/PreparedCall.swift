@@ -4,7 +4,7 @@ import MuseCardKit
 struct PreparedCall: Sendable {
     let validate: @Sendable () throws(MusePayError) -> Void
     /// The request's parameters as the audit may keep them: no secrets, phone masked.
-    let auditParameters: [String: String]
+    var auditParameters: [String: String]
     /// Sends, and gives the answer with its decoded JSON (for `--json`; none for the one-time link).
     let send: @Sendable (any CardService) async throws(MusePayError) -> (OperationAnswer, JSONValue?)
 
@@ -44,6 +44,12 @@ struct PreparedCall: Sendable {
             return PreparedCall(request) { .replaced(newCardId: $0.cardId, newStatus: $0.status) }
         case .sensitiveInfo(let card, let ip):
             return PreparedCall(SensitiveInfoRequest(userId: userId, cardId: card, ipAddress: ip)) { .sensitiveLink(url: $0.url, expiry: $0.expiry) }
+        case .txnVerify(let card, let verification, let token, let confirm):
+            var call = confirm
+                ? PreparedCall(TxnVerificationRequest(userId: userId, requestId: verification, cardId: card, token: token)) { _ in .done }
+                : PreparedCall(TxnVerificationDeclineRequest(userId: userId, requestId: verification, cardId: card, token: token)) { _ in .done }
+            call.auditParameters = ["verification_request_id": verification, "decision": confirm ? "confirm" : "decline"]
+            return call
         case .apply(let p):
             let request = ApplyCardRequest(userId: userId, requestId: id, cardProductId: p.productId, cardLevel: p.level,
                                            phoneAreaCode: p.areaCode, phoneNumber: p.phone, embossedName: p.embossedName)

@@ -49,3 +49,21 @@ struct TicketCommandTests {
         await server.stop()
     }
 }
+
+/// `musecard card txn-verify`: the token from standard input, audited without it.
+struct TxnVerifyCommandTests {
+    @Test func aConfirmIsSentAndAuditedWithoutTheToken() async throws {
+        let h = try CLIStoreHarness()
+        let server = try await OnePathCommandTests.sandbox()
+        defer { Task { await server.stop() } }
+        let run = try await h.run(["card", "txn-verify", "--user", "60004408", "--card", "VC1000000001", "--request-id", "VR-9", "--confirm"],
+                                  base: server.baseURL, stdin: "tok-SECRET-42\n")
+        await server.stop()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Verification VR-9 of card VC1000000001 confirmed."))
+        #expect(try h.resultLines().last?["action"] == "txn-verify")
+        #expect(try !String(contentsOf: h.auditFile, encoding: .utf8).contains("tok-SECRET"))
+        let both = try await h.run(["card", "txn-verify", "--user", "U1", "--card", "C1", "--request-id", "VR-9"], stdin: "t\n")
+        #expect(both.status == 64 && both.stderr.contains("--confirm or --decline"))
+    }
+}

@@ -93,3 +93,21 @@ struct TicketQueriesTests {
         await server.stop()
     }
 }
+
+/// A transaction verification is a change like any other: announced, sent, recorded; the token never kept.
+struct TxnVerifyOperationTests {
+    typealias R = OperationsRig
+
+    @Test func aVerificationIsAuditedUnderItsNameWithoutTheToken() async throws {
+        let rig = R(["/v1/card/txn-verification-decline": [.ok(["result": "DECLINED"])]])
+        let report = await rig.operations.perform(.txnVerify(cardId: "C1", requestId: "VR-1", token: "tok-SECRET-77", confirm: false),
+                                                  userId: "U1", ticket: "SUP-3")
+        #expect(report.outcome == .applied && report.message == "txn-verify C1: ok")
+        #expect(rig.service.sent.map(\.path) == ["/v1/card/txn-verification-decline"])
+        #expect(rig.service.sent.first?.fields["token"] == "tok-SECRET-77", "the token is sent")
+        let lines = await rig.entries
+        #expect(lines.map(\.action) == ["txn-verify", "txn-verify"])
+        #expect(lines.first?.parameters == ["verification_request_id": "VR-1", "decision": "decline"])
+        #expect(!lines.map { AuditLog.line($0) }.joined().contains("tok-SECRET"), "the token is never recorded")
+    }
+}

@@ -9,6 +9,8 @@ public enum OperationName: String, Sendable, Equatable, CaseIterable, Codable {
     case replace
     case sensitiveInfo = "sensitive-info"
     case apply
+    /// Confirm or decline a transaction the service asked the cardholder to verify.
+    case txnVerify = "txn-verify"
 
     /// Idempotent with a `request_id`: journalled before sending, resumed with the same id.
     public var isJournalled: Bool { self == .apply || self == .replace }

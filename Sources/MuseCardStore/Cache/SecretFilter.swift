@@ -3,7 +3,7 @@ public enum SecretFilter {
     /// Parameter names that are always dropped (compared lower-cased).
     public static let secretKeys: Set<String> = [
         "card_pin", "pin", "new_pin", "old_pin", "encrypted_pin", "pan", "card_no", "card_number",
-        "cvv", "cvv2", "cvc", "url", "sensitive_url", "sensitive_info_url", "private_key", "secret", "password",
+        "cvv", "cvv2", "cvc", "url", "sensitive_url", "sensitive_info_url", "private_key", "secret", "password", "token",
     ]
 
     /// Whether a parameter with this name or value may not be kept.

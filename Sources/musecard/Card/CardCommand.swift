@@ -8,7 +8,7 @@ struct CardCommand: AsyncParsableCommand {
         subcommands: [
             GetCard.self, LockCard.self, UnlockCard.self, ActivateCard.self, ActivatePhysicalCard.self,
             UpdatePhone.self, ChangeLimit.self, ReplaceCard.self, ChangePIN.self, SensitiveInfo.self,
-            ApplyCard.self, ApplyResultCommand.self, TransactionsCommand.self,
+            ApplyCard.self, ApplyResultCommand.self, TransactionsCommand.self, TxnVerifyCommand.self,
         ]
     )
 }
