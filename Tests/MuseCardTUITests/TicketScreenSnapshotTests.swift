@@ -9,7 +9,7 @@ struct TicketScreenSnapshotTests {
         title: "History — VC1000000001",
         header: ["TIME (UTC)", "OPERATOR", "TICKET", "OPERATION", "VALUES", "REASON", "OUTCOME"],
         rows: [
-            .init(cells: ["12:40", "anna", "SUP-1", "unlock", "", "-", "unknown (no result recorded)"], role: "text.error"),
+            .init(cells: ["12:40", "anna", "SUP-1", "unlock", "", "-", "unknown — check the card"], role: "text.error"),
             .init(cells: ["12:03", "anna", "SUP-1", "lock", "card_status=LOCK", "FRAUD_SUSPECTED: skimmed at a fuel station", "applied"]),
             .init(cells: ["2026-11-20 09:12", "bob", "-", "change-limit", "daily_purchase_limit=800", "-", "applied"]),
         ],

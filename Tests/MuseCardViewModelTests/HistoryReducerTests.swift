@@ -47,7 +47,7 @@ struct HistoryReducerTests {
         let screen = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10)
         guard case .table(let table)? = screen.modal else { Issue.record("no table"); return }
         #expect(table.rows == [
-            TableModel.Row(cells: ["08:30", "anna", "SUP-1", "unlock", "", "-", "unknown (no result recorded)"], role: "text.error"),
+            TableModel.Row(cells: ["08:30", "anna", "SUP-1", "unlock", "", "-", "unknown — check the card"], role: "text.error"),
             TableModel.Row(cells: ["08:20", "anna", "SUP-1", "change-limit", "daily_purchase_limit=800", "-",
                                    "refused 5005 CARD_STATUS_INVALID"], role: "text.error"),
             TableModel.Row(cells: ["08:03", "anna", "SUP-1", "lock", "card_status=LOCK", "FRAUD_SUSPECTED: skimmed", "applied"]),

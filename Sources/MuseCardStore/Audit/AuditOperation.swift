@@ -17,6 +17,17 @@ public struct AuditOperation: Sendable, Equatable {
     /// Whether an intent has no result: the process ended between sending and recording.
     public var isUnrecorded: Bool { intent != nil && result == nil }
 
+    /// The outcome as a person reads it; an intent without a result is unknown (the service may have acted).
+    public var outcomeText: String {
+        if isUnrecorded { return "unknown — check the card" }
+        switch outcome {
+        case .applied: return "applied"
+        case .refused(let code, let message): return "refused \(code) \(message)"
+        case .notSent(let error): return "not sent: \(error)"
+        case .unknown(let error): return "unknown — check the card: \(error)"
+        }
+    }
+
     /// Groups lines by operation id in order of first appearance; lines without one stand alone.
     public static func group(_ entries: [AuditEntry]) -> [AuditOperation] {
         var operations: [AuditOperation] = []

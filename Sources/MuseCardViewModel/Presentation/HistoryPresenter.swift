@@ -27,14 +27,6 @@ enum HistoryPresenter {
                           placeholder: placeholder, footer: "\(count), newest first")
     }
 
-    /// The outcome as a word; an intent without a result is unknown (the service may have acted).
-    static func outcome(_ operation: AuditOperation) -> String {
-        if operation.isUnrecorded { return "unknown (no result recorded)" }
-        switch operation.outcome {
-        case .applied: return "applied"
-        case .refused(let code, let message): return "refused \(code) \(message)"
-        case .notSent(let error): return "not sent: \(error)"
-        case .unknown(let error): return "unknown: \(error)"
-        }
-    }
+    /// The outcome as the audit command words it.
+    static func outcome(_ operation: AuditOperation) -> String { operation.outcomeText }
 }

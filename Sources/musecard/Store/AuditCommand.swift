@@ -70,13 +70,5 @@ enum AuditTable {
     /// Long error texts would push every other column off screen; `--json` has them whole.
     static func clip(_ text: String) -> String { text.count > 60 ? text.prefix(59) + "…" : text }
 
-    static func outcome(_ operation: AuditOperation) -> String {
-        if operation.isUnrecorded { return "unknown — check the card" }
-        switch operation.outcome {
-        case .applied: return "applied"
-        case .refused(let code, let message): return "refused \(code) \(message)"
-        case .notSent(let error): return "not sent: \(error)"
-        case .unknown(let error): return "unknown — check the card: \(error)"
-        }
-    }
+    static func outcome(_ operation: AuditOperation) -> String { operation.outcomeText }
 }
