@@ -46,6 +46,8 @@ enum InfoText {
             row("config", paths.configFile.path + (FileManager.default.fileExists(atPath: paths.configFile.path) ? "" : " (missing: defaults)")),
             row("cache", paths.cacheFile.path),
             row("audit trail", paths.auditFile.path),
+            row("journal", paths.journalFile.path),
+            row("batch runs", paths.batchFile.path),
             row("log", paths.logFile.path),
             row("user themes", paths.userThemesFolder.path),
         ]
