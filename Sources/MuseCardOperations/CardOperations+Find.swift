@@ -40,10 +40,12 @@ extension CardOperations {
         var report = CardholderFindReport(matches: [], serviceError: nil)
         var userIds: [String] = []
         func note(_ ids: [String]) { for id in ids where !userIds.contains(id) { userIds.append(id) } }
+        // Read once: the known cardholders answer both "is this id known" and the labels.
+        let known = (try? await cache?.cardholders()) ?? []
         for query in queries {
             switch query {
             case .userId(let id):
-                if (try? await cache?.cardholders())?.contains(where: { $0.userId == id }) == true { note([id]) }
+                if known.contains(where: { $0.userId == id }) { note([id]) }
             case .xid(let xid):
                 switch await askService(xid: xid) {
                 case .success(let profile)?: note([profile.userId])
@@ -57,7 +59,7 @@ extension CardOperations {
             case .name(let name): note((try? await cache?.searchCardholders(.name(name))) ?? [])
             }
         }
-        let labels = Dictionary(((try? await cache?.cardholders()) ?? []).map { ($0.userId, $0.label) }) { first, _ in first }
+        let labels = Dictionary(known.map { ($0.userId, $0.label) }) { first, _ in first }
         for userId in userIds {
             var profile = try? await cache?.profile(of: userId)
             if let xid = profile?.xid, case .success(let fresh)? = await askService(xid: xid) { profile = fresh }

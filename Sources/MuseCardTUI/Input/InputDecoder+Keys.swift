@@ -6,35 +6,20 @@ extension InputDecoder {
         if final == "~" { return tildeKeys[body] }
         // Plain keys only: `ESC [ A` or `ESC [ 1 A`; a modifier (`1;5A`) is another key.
         guard body.isEmpty || body == "1" else { return nil }
-        switch final {
-        case "A": return "up"
-        case "B": return "down"
-        case "C": return "right"
-        case "D": return "left"
-        case "H": return "home"
-        case "F": return "end"
-        case "Z": return body.isEmpty ? "backtab" : nil
-        default: return nil
-        }
+        if final == "Z" { return body.isEmpty ? "backtab" : nil }
+        return cursorKeys[final]
     }
 
     /// The key for `ESC O final`, or nil.
     static func ss3Key(_ final: Character) -> String? {
-        switch final {
-        case "A": return "up"
-        case "B": return "down"
-        case "C": return "right"
-        case "D": return "left"
-        case "H": return "home"
-        case "F": return "end"
-        case "M": return "enter"
-        case "P": return "f1"
-        case "Q": return "f2"
-        case "R": return "f3"
-        case "S": return "f4"
-        default: return nil
-        }
+        cursorKeys[final] ?? ss3OnlyKeys[final]
     }
+
+    /// The final characters CSI and SS3 share: arrows, home and end.
+    static let cursorKeys: [Character: String] = ["A": "up", "B": "down", "C": "right", "D": "left", "H": "home", "F": "end"]
+
+    /// Keys only SS3 sends: keypad enter and F1–F4.
+    static let ss3OnlyKeys: [Character: String] = ["M": "enter", "P": "f1", "Q": "f2", "R": "f3", "S": "f4"]
 
     /// `ESC [ n ~` keys by their number.
     static let tildeKeys: [String: String] = [

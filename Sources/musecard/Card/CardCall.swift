@@ -7,12 +7,19 @@ import MuseCardStore
 /// Runs one `musecard card …` command through the operations layer and prints what it came to;
 /// every rule about audit, journal, cache and exit codes lives in that layer.
 enum CardCall {
-    /// Performs a change; `render` turns an applied report into the lines for standard output.
+    /// Performs a change; `render` turns an applied report (and, with `statusFirst`, the card's
+    /// status just before, asked through the same client: "already locked" cannot be told apart
+    /// from the answer alone) into the lines for standard output.
     static func perform(_ operation: CardOperation, userId: String, connection: ConnectionOptions, json: Bool,
-                        requestId: String? = nil, render: (OperationReport) -> [String]) async throws {
+                        requestId: String? = nil, statusFirst: Bool = false,
+                        render: (OperationReport, CardStatus?) -> [String]) async throws {
         LogSetup.commandLine()
         let session = try StoreSession.open(connection, audited: true)
+        var before: CardStatus?
         let report = try await withService(session) { operations in
+            if statusFirst, let card = operation.cardId {
+                before = try? await operations.query(userId: userId, cardId: card).result.get().status
+            }
             if session.settings.environment == .production {
                 StandardError.print("musecard: PRODUCTION (profile \(session.settings.profileLabel)): \(operation.name.rawValue) acts on a real card")
             }
@@ -35,7 +42,7 @@ enum CardCall {
             }
             throw ExitCode(report.exitCode)
         }
-        if json, let value = report.answerJSON { print(value.prettyText()) } else { print(render(report).joined(separator: "\n")) }
+        if json, let value = report.answerJSON { print(value.prettyText()) } else { print(render(report, before).joined(separator: "\n")) }
         if report.exitCode != ExitCodes.success { throw ExitCode(report.exitCode) }
     }
 
@@ -88,17 +95,6 @@ enum CardCall {
         case .success(let list): return list
         case .failure(let error): throw ExitStatus.fail(error)
         }
-    }
-
-    /// The card's status just before a lock or unlock, so "already locked" can be told apart
-    /// (the service answers both the same); nil when it cannot be asked. Queries are not audited.
-    static func statusBefore(userId: String, cardId: String, connection: ConnectionOptions) async -> CardStatus? {
-        guard let session = try? StoreSession.open(connection, audited: false),
-              let configuration = try? session.settings.clientConfiguration() else { return nil }
-        let client = MusePayClient(configuration: configuration)
-        let report = await session.operations(service: client).query(userId: userId, cardId: cardId)
-        await client.shutdown()
-        return try? report.result.get().status
     }
 
     /// Asks where an application stands; an ended one settles the journal and adds the issued card.

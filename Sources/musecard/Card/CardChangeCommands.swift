@@ -14,7 +14,7 @@ struct UpdatePhone: AsyncParsableCommand {
     func run() async throws {
         let area = FieldRules.areaCodeDigits(areaCode)
         let operation = CardOperation.updatePhone(cardId: target.cardId, areaCode: area, phone: phone)
-        try await CardCall.perform(operation, userId: target.userId, connection: connection, json: target.json) { _ in
+        try await CardCall.perform(operation, userId: target.userId, connection: connection, json: target.json) { _, _ in
             ["Phone of card \(ServiceText.sanitize(target.cardId)) changed to +\(area) \(phone)."]
         }
     }
@@ -32,7 +32,7 @@ struct ChangeLimit: AsyncParsableCommand {
         let amount: DecimalAmount
         do { amount = try DecimalAmount(parsing: daily) } catch { throw ExitStatus.fail(error) }
         let operation = CardOperation.changeLimit(cardId: target.cardId, amount: amount)
-        try await CardCall.perform(operation, userId: target.userId, connection: connection, json: target.json) { _ in
+        try await CardCall.perform(operation, userId: target.userId, connection: connection, json: target.json) { _, _ in
             ["Daily purchase limit of card \(ServiceText.sanitize(target.cardId)) set to \(CardSummary.money(amount.text))."]
         }
     }
@@ -49,7 +49,7 @@ struct ReplaceCard: AsyncParsableCommand {
 
     func run() async throws {
         let operation = CardOperation.replace(cardId: target.cardId, reason: reason)
-        try await CardCall.perform(operation, userId: target.userId, connection: connection, json: target.json, requestId: requestId) { report in
+        try await CardCall.perform(operation, userId: target.userId, connection: connection, json: target.json, requestId: requestId) { report, _ in
             let s = ServiceText.sanitize
             guard case .replaced(let newCard, let status)? = report.answer else { return [report.message] }
             return ["Card \(s(target.cardId)) replaced by \(s(newCard)) (\(s(status?.rawValue ?? "status unknown"))); request_id \(s(report.requestId ?? "?"))."]
@@ -70,7 +70,7 @@ struct SensitiveInfo: AsyncParsableCommand {
 
     func run() async throws {
         let operation = CardOperation.sensitiveInfo(cardId: target.cardId, ipAddress: ip)
-        try await CardCall.perform(operation, userId: target.userId, connection: connection, json: false) { report in
+        try await CardCall.perform(operation, userId: target.userId, connection: connection, json: false) { report, _ in
             guard case .sensitiveLink(let url, let expiry)? = report.answer else { return [report.message] }
             let s = ServiceText.sanitize
             if target.json { return [JSONValue.object(["url": .string(s(url.reveal())), "expiry": expiry.map { .string(s($0)) } ?? .null]).prettyText()] }

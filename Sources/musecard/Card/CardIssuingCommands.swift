@@ -24,7 +24,7 @@ struct ApplyCard: AsyncParsableCommand {
 
     func run() async throws {
         let parameters = ApplyParameters(productId: product, level: level, areaCode: FieldRules.areaCodeDigits(areaCode), phone: phone, embossedName: embossedName)
-        try await CardCall.perform(.apply(parameters), userId: userId, connection: connection, json: json, requestId: requestId) { report in
+        try await CardCall.perform(.apply(parameters), userId: userId, connection: connection, json: json, requestId: requestId) { report, _ in
             let s = ServiceText.sanitize
             guard case .applied(let receipt)? = report.answer else { return [report.message] }
             return ["Application \(s(receipt.applyId ?? "?")) is \(s(receipt.applyStatus?.rawValue ?? "?")); request_id \(s(receipt.requestId ?? report.requestId ?? "?"))."]

@@ -21,9 +21,8 @@ protocol StatusCommand: AsyncParsableCommand {
 
 extension StatusCommand {
     func run() async throws {
-        let before = Self.tellsAlready ? await CardCall.statusBefore(userId: target.userId, cardId: target.cardId, connection: connection) : nil
         try await CardCall.perform(Self.operation(target.cardId), userId: target.userId, connection: connection,
-                                   json: target.json) { CardSummary.statusChange($0, before: before) }
+                                   json: target.json, statusFirst: Self.tellsAlready) { CardSummary.statusChange($0, before: $1) }
     }
 
     /// Whether the command asks the status first to say "already" (unlock; activations fail instead).
@@ -46,9 +45,8 @@ struct LockCard: AsyncParsableCommand {
         } else if note != nil {
             throw ExitStatus.fail(.validation(field: "--note", reason: "needs --reason"))
         }
-        let before = await CardCall.statusBefore(userId: target.userId, cardId: target.cardId, connection: connection)
         try await CardCall.perform(.lock(cardId: target.cardId, reason: lockReason), userId: target.userId, connection: connection,
-                                   json: target.json) { CardSummary.statusChange($0, before: before) }
+                                   json: target.json, statusFirst: true) { CardSummary.statusChange($0, before: $1) }
     }
 }
 

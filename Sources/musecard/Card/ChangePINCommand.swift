@@ -16,7 +16,7 @@ struct ChangePIN: AsyncParsableCommand {
         let pin: PIN
         do { pin = try PINReader.read() } catch { throw ExitStatus.fail(error) }
         try await CardCall.perform(.changePIN(cardId: target.cardId, pin: pin), userId: target.userId, connection: connection,
-                                   json: target.json) { _ in
+                                   json: target.json) { _, _ in
             ["PIN of card \(ServiceText.sanitize(target.cardId)) changed."]
         }
     }

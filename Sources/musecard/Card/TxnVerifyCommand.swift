@@ -24,7 +24,7 @@ struct TxnVerifyCommand: AsyncParsableCommand {
             throw ExitStatus.fail(.validation(field: "token", reason: "expected the verification token on standard input"))
         }
         let operation = CardOperation.txnVerify(cardId: target.cardId, requestId: requestId, token: token, confirm: confirm)
-        try await CardCall.perform(operation, userId: target.userId, connection: connection, json: target.json) { _ in
+        try await CardCall.perform(operation, userId: target.userId, connection: connection, json: target.json) { _, _ in
             ["Verification \(ServiceText.sanitize(requestId)) of card \(ServiceText.sanitize(target.cardId)) \(confirm ? "confirmed" : "declined")."]
         }
     }

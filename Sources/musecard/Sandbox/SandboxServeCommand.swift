@@ -3,7 +3,6 @@ import Foundation
 import MuseCardKit
 import MuseCardSandbox
 import MuseCardStore
-import MuseCardViewModel
 
 /// `musecard sandbox serve`: listens until SIGINT/SIGTERM; the first line of output is the base URL.
 struct SandboxServeCommand: AsyncParsableCommand {

@@ -1,7 +1,6 @@
 import Foundation
 import MuseCardKit
 import MuseCardStore
-import MuseCardViewModel
 
 /// `cards list` output: a table for people, JSON for scripts; cached network text is sanitised.
 enum CachedCardText {
