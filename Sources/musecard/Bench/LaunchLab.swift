@@ -106,6 +106,8 @@ struct LaunchLab: Sendable {
         latencies.sort()
         launch.keyMedianMs = latencies.isEmpty ? .nan : latencies[latencies.count / 2]
         launch.keyWorstMs = latencies.last ?? .nan
+        // Weighed again at work (keys answered, the background refresh running): the larger of the two counts.
+        launch.residentMB = max(launch.residentMB, Double(probe.residentBytes ?? 0) / 1_048_576)
         launch.seconds = Date().timeIntervalSince(wall)
         return launch
     }
