@@ -5,8 +5,14 @@ import MuseCardStore
 
 /// What the live effect runner works with: the operations layer (every change and query goes
 /// through it), the cache for reading what is known, the clock.
+///
+/// A team store is wired through the operations layer: `CardOperations(…, team: TeamServices(…))`
+/// (PostgreSQL approvals and channel, or the in-memory ones in tests); `session.team` says who
+/// the console is. Without it the console is the embedded single-agent one.
 public struct ConsoleEnvironment: Sendable {
     public var operations: CardOperations
+    /// The team store's approvals and channel, as the operations layer holds them; `nil`: single agent.
+    public var team: TeamServices? { operations.team }
     public var cache: any CardCache
     public var session: SessionInfo
     public var now: @Sendable () -> Date
