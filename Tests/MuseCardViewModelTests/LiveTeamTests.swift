@@ -99,4 +99,24 @@ struct LiveTeamTests {
         #expect(results[1].parameters["approved_by"] == "carol" && results[1].parameters["approval_id"] != nil)
         #expect(results[1].outcome == .applied)
     }
+
+    @Test func theConsoleFollowsTheStoresStalenessAndGreysEveryChange() async throws {
+        let board = InMemoryTeamBoard()
+        let staleness = StoreStaleness()
+        let team = TeamServices(approvals: board.approvals(identity: "bob", isApprover: false), channel: board.channel(identity: "bob", isApprover: false))
+        let session = SessionInfo(sessionId: "S", operatorName: "bob", profile: "team", environment: "SANDBOX", startedAt: Date(),
+                                  team: TeamSession(identity: "bob", isApprover: false))
+        let cache = InMemoryCardCache()
+        let operations = CardOperations(service: FakeCardService(), audit: InMemoryAuditSink(), journal: nil, cache: cache,
+                                        context: OperationContext(operatorName: "bob", sessionId: "S", profile: "team", readOnly: false), team: team)
+        let env = ConsoleEnvironment(operations: operations, cache: cache, session: session, staleness: staleness)
+        let runtime = ConsoleRuntime(state: ConsoleState(session: session), runner: LiveEffectRunner(environment: env))
+        runtime.send(.startTeam)
+        try await eventually(runtime, "the channel's first answer") { !$0.data.team.storeStale }
+        staleness.set("connection refused")
+        try await eventually(runtime, "stale") { $0.data.team.storeStale }
+        #expect(ActionAvailability.whyNot(.lockAll, in: runtime.state) == ActionAvailability.storeStale)
+        staleness.set(nil)
+        try await eventually(runtime, "back") { !$0.data.team.storeStale }
+    }
 }

@@ -64,6 +64,8 @@ public enum ConsoleAction: Sendable, Equatable {
     // Team store.
     /// Starts listening to the team store (a team session only).
     case startTeam
+    /// The channel's events are being listened to: what may have changed before is read once.
+    case teamListening
     /// Something a console did (this one's included), from the team store's channel.
     case teamEvent(TeamEvent)
     /// Who else has the cardholder open.

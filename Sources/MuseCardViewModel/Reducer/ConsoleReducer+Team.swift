@@ -35,7 +35,9 @@ extension ConsoleReducer {
         let open = state.data.cardholder?.userId
         switch action {
         case .startTeam:
-            return [.subscribeTeam, .loadPendingApprovals()]
+            return [.subscribeTeam]
+        case .teamListening:
+            return [.loadPendingApprovals()] + (open.map { [.loadViewers(userId: $0), .loadBusy(userId: $0)] } ?? [])
         case .teamEvent(let event):
             return teamEvent(event, state: &state)
         case .viewersLoaded(let userId, let viewers):

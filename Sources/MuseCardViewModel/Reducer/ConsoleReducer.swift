@@ -112,7 +112,7 @@ public struct ConsoleReducer: Sendable {
         case .copied(let what, let error):
             copied(what: what, error: error, state: &state)
             return []
-        case .startTeam, .teamEvent, .viewersLoaded, .busyLoaded, .pendingApprovalsLoaded, .cardApprovalLoaded, .approvalRequested,
+        case .startTeam, .teamListening, .teamEvent, .viewersLoaded, .busyLoaded, .pendingApprovalsLoaded, .cardApprovalLoaded, .approvalRequested,
              .approvalDecided, .approvalHistoryLoaded, .teamStoreReachable:
             return teamAction(action, state: &state)
         }

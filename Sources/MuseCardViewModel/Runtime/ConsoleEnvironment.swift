@@ -20,10 +20,14 @@ public struct ConsoleEnvironment: Sendable {
     public var featuredCardholders: [KnownCardholder]
     /// Where `y` copies to; `nil` when copying is off.
     public var clipboard: (any Clipboard)?
+    /// Whether the team store answers (e.g. `MirroredCardCache.staleness`): the console follows it,
+    /// and the channel's own calls report into it. `nil`: the channel's calls alone tell.
+    public var staleness: StoreStaleness?
 
     public init(operations: CardOperations, cache: any CardCache, session: SessionInfo,
                 now: @escaping @Sendable () -> Date = Date.init, featuredCardholders: [KnownCardholder] = [],
-                clipboard: (any Clipboard)? = nil) {
+                clipboard: (any Clipboard)? = nil, staleness: StoreStaleness? = nil) {
+        self.staleness = staleness
         self.clipboard = clipboard
         self.operations = operations
         self.cache = cache

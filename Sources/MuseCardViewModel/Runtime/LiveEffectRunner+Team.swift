@@ -11,7 +11,19 @@ extension LiveEffectRunner {
         switch effect {
         case .subscribeTeam:
             // For the life of the console: every event becomes an action, within the moment it arrives.
-            for await event in team.channel.events() { send(.teamEvent(event)) }
+            let events = team.channel.events()
+            // What changed before the stream existed is read once now.
+            send(.teamListening)
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { for await event in events { send(.teamEvent(event)) } }
+                if let staleness = env.staleness {
+                    group.addTask {
+                        let changes = staleness.changes()
+                        send(.teamStoreReachable(!staleness.isStale))
+                        for await reason in changes { send(.teamStoreReachable(reason == nil)) }
+                    }
+                }
+            }
         case .announceOpen(let userId):
             await channel(send) { try await team.channel.announceOpen(userId: userId) }
             guard let userId else { return }
@@ -48,14 +60,15 @@ extension LiveEffectRunner {
         }
     }
 
-    /// A channel call; whether it answered tells the console whether the team store is there.
+    /// A channel call; whether it answered tells whether the team store is there (through the
+    /// shared staleness when there is one, so one source decides).
     private func channel<T>(_ send: @Sendable (ConsoleAction) -> Void, _ work: () async throws -> T) async -> T? {
         do {
             let value = try await work()
-            send(.teamStoreReachable(true))
+            if let staleness = env.staleness { staleness.set(nil) } else { send(.teamStoreReachable(true)) }
             return value
         } catch {
-            send(.teamStoreReachable(false))
+            if let staleness = env.staleness { staleness.set(String(describing: error)) } else { send(.teamStoreReachable(false)) }
             return nil
         }
     }

@@ -20,9 +20,11 @@ struct ConsoleLaunch: Sendable {
 enum ConsoleWiring {
     /// `team`: a team store's approvals and channel (PostgreSQL); the console then acts as its
     /// identity, shows viewers, busy cards and approvals, and asks for four-eyes unlocks.
+    /// `staleness`: whether that store answers (e.g. `MirroredCardCache.staleness`); while it does
+    /// not, the top bar says so and no change is offered.
     static func launch(settings: ConnectionSettings, userId: String?, readOnly: Bool,
                        environment: [String: String] = ProcessInfo.processInfo.environment,
-                       team: TeamServices? = nil) async throws -> ConsoleLaunch {
+                       team: TeamServices? = nil, staleness: StoreStaleness? = nil) async throws -> ConsoleLaunch {
         let paths = MuseCardPaths.resolve(environment: environment)
         let keys = try keyTable(settings, paths: paths)
         let retries = RetryRelay()
@@ -68,7 +70,7 @@ enum ConsoleWiring {
         let osc52 = settings.clipboard == .osc52 ? OSC52Clipboard() : nil
         let env = ConsoleEnvironment(operations: operations, cache: cache, session: session,
                                      featuredCardholders: backend.isDemo ? demoCardholders : [],
-                                     clipboard: clipboard(settings.clipboard, osc52: osc52))
+                                     clipboard: clipboard(settings.clipboard, osc52: osc52), staleness: staleness)
         let runtime = ConsoleRuntime(state: ConsoleState(session: session), keys: keys, runner: LiveEffectRunner(environment: env))
         retries.attach(runtime)
         if let userId {
