@@ -89,7 +89,10 @@ let package = Package(
                 "MuseCardKit", "MuseCardStore", "MuseCardOperations", "MuseCardViewModel", "MuseCardTUI", "MuseCardSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // Full RELRO: every symbol bound at start-up (hardening), so no lazy binding later
+            // pulls the symbol tables back in after the console trims its start-up pages.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-z", "-Xlinker", "now"], .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "MuseCardKitTests",
