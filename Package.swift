@@ -43,6 +43,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -88,7 +89,10 @@ let package = Package(
                 "MuseCardKit", "MuseCardStore", "MuseCardOperations", "MuseCardViewModel", "MuseCardTUI", "MuseCardSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // Full RELRO: every symbol bound at start-up (hardening), so no lazy binding later
+            // pulls the symbol tables back in after the console trims its start-up pages.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-z", "-Xlinker", "now"], .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "MuseCardKitTests",

@@ -5,7 +5,8 @@ import MuseCardStore
 public enum CardOperation: Sendable, Equatable {
     /// The reason is recorded by the layer (the service takes none).
     case lock(cardId: String, reason: LockReason? = nil)
-    case unlock(cardId: String)
+    /// `check` proves a second look at a sensitive unlock: a team approval, or the card's last four digits.
+    case unlock(cardId: String, check: UnlockCheck? = nil)
     case activate(cardId: String)
     case activatePhysical(cardId: String)
     case updatePhone(cardId: String, areaCode: String, phone: String)
@@ -39,7 +40,7 @@ public enum CardOperation: Sendable, Equatable {
     /// The card the operation is about (for replace: the original card), if one.
     public var cardId: String? {
         switch self {
-        case .lock(let id, _), .unlock(let id), .activate(let id), .activatePhysical(let id): return id
+        case .lock(let id, _), .unlock(let id, _), .activate(let id), .activatePhysical(let id): return id
         case .updatePhone(let id, _, _), .changeLimit(let id, _), .changePIN(let id, _),
              .replace(let id, _), .sensitiveInfo(let id, _), .txnVerify(let id, _, _, _): return id
         case .apply: return nil

@@ -13,12 +13,15 @@ public final class CardOperations: Sendable {
     /// `nil` when there is no cache: nothing is learnt, nothing is lost.
     let cache: (any CardCache)?
     let context: OperationContext
+    /// The team store's approvals and channel; `nil` for the embedded single-agent store.
+    public let team: TeamServices?
     let clock: @Sendable () -> Date
     /// What is between its intent and its result right now.
     public let inFlight = InFlightRegistry()
 
     public init(service: any CardService, audit: any AuditSink, journal: (any JournalStore)?, cache: (any CardCache)?,
-                context: OperationContext, clock: @escaping @Sendable () -> Date = Date.init) {
+                context: OperationContext, team: TeamServices? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.team = team
         self.service = service
         self.audit = audit
         self.journal = journal
@@ -27,9 +30,26 @@ public final class CardOperations: Sendable {
         self.clock = clock
     }
 
+    /// Who the audit names: the team store's identity (the database stamps it anyway), else the context's operator.
+    public var operatorName: String { team?.channel.identity ?? context.operatorName }
+
     /// Performs one operation for `userId` under `ticket`. Apply and replace re-use a pending
     /// request of the same card or product (or `requestId` when given) until a definite answer.
+    /// In a team, a change to a card runs holding that card's lock: another agent's waits.
     public func perform(_ operation: CardOperation, userId: String, ticket: String?, requestId given: String? = nil) async -> OperationReport {
+        guard let team, let cardId = operation.cardId else {
+            return await performHere(operation, userId: userId, ticket: ticket, requestId: given)
+        }
+        do {
+            return try await team.channel.withCardLock(userId: userId, cardId: cardId) {
+                await self.performHere(operation, userId: userId, ticket: ticket, requestId: given)
+            }
+        } catch {
+            return await refuse(operation, userId: userId, ticket: ticket, because: Self.storeAway(error))
+        }
+    }
+
+    private func performHere(_ operation: CardOperation, userId: String, ticket: String?, requestId given: String?) async -> OperationReport {
         let operationId = "op-" + Nonce.make().prefix(16)
         var report = OperationReport(operationId: operationId, operation: operation, userId: userId, outcome: .notSent, at: clock())
         let stamp = AuditStamp(operations: self, report: report, ticket: ticket)
@@ -45,11 +65,15 @@ public final class CardOperations: Sendable {
             }
             report.requestId = entry?.requestId
         }
-        let call = PreparedCall.make(operation, userId: userId, requestId: report.requestId)
+        var call = PreparedCall.make(operation, userId: userId, requestId: report.requestId)
         do throws(MusePayError) {
             try call.validate()
             if context.readOnly {
                 throw .configuration("profile \(context.profile) is read-only; \(operation.name.rawValue) is not allowed")
+            }
+            // A sensitive unlock shows its check (an approval is spent here, before the intent).
+            if case .unlock(let cardId, let check) = operation {
+                call.auditParameters.merge(try await authoriseUnlock(userId: userId, cardId: cardId, check: check)) { own, _ in own }
             }
         } catch {
             return await notSent(error, report: report, stamp: stamp, parameters: call.auditParameters)
@@ -135,7 +159,7 @@ struct AuditStamp: Sendable {
     func entry(phase: AuditPhase, parameters: [String: String], requestId: String?, outcome: AuditOutcome? = nil,
                values: [String: String] = [:], at: Date? = nil) -> AuditEntry {
         let context = operations.context
-        return AuditEntry(time: at ?? operations.clock(), operatorName: context.operatorName, sessionId: context.sessionId,
+        return AuditEntry(time: at ?? operations.clock(), operatorName: operations.operatorName, sessionId: context.sessionId,
                           ticket: ticket, profile: context.profile, userId: report.userId, cardId: report.operation.cardId,
                           action: report.operation.name.rawValue, parameters: parameters, phase: phase, outcome: outcome,
                           values: values, requestId: requestId, operationId: report.operationId, runId: context.runId)

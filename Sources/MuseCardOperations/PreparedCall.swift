@@ -29,7 +29,7 @@ struct PreparedCall: Sendable {
         switch operation {
         case .lock(let card, let reason):
             return PreparedCall(LockCardRequest(userId: userId, cardId: card), recording: reason) { .status($0.status) }
-        case .unlock(let card): return PreparedCall(UnlockCardRequest(userId: userId, cardId: card)) { .status($0.status) }
+        case .unlock(let card, _): return PreparedCall(UnlockCardRequest(userId: userId, cardId: card)) { .status($0.status) }
         case .activate(let card): return PreparedCall(ActivateCardRequest(userId: userId, cardId: card)) { .status($0.status) }
         case .activatePhysical(let card):
             return PreparedCall(ActivatePhysicalCardRequest(userId: userId, cardId: card)) { .status($0.status) }

@@ -8,7 +8,8 @@ struct MuseCard: AsyncParsableCommand {
         commandName: "musecard",
         abstract: "A keyboard-driven console for managing a cardholder's MusePay cards.",
         subcommands: [ConsoleCommand.self, CardCommand.self, CardsCommand.self, CardholderCommand.self, BatchCommand.self, AuditCommand.self,
-                      InfoCommand.self, KeysCommand.self, SandboxCommand.self, RenderBenchCommand.self, BenchCommand.self],
+                      ApprovalsCommand.self,
+                      InfoCommand.self, KeysCommand.self, TeamCommand.self, SandboxCommand.self, RenderBenchCommand.self, BenchCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 

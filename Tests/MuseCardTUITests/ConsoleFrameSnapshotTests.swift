@@ -21,13 +21,7 @@ struct ConsoleFrameSnapshotTests {
 
     @Test(arguments: frames.map(\.0))
     func frameSnapshot(_ name: String) throws {
-        let state = try #require(Self.frames.first { $0.0 == name }?.1)
-        for size in Self.sizes {
-            let canvas = ConsoleScreens.frame(state, size)
-            Snapshot.check(canvas.text, named: "\(name)-\(size.columns)x\(size.rows)")
-            let split = ConsoleScreens.splitIdentifiers(in: canvas.lines)
-            #expect(split.isEmpty, "\(name) at \(size.columns)x\(size.rows): \(split.joined(separator: "\n"))")
-        }
+        ConsoleScreens.checkFrames(name, try #require(Self.frames.first { $0.0 == name }?.1))
     }
 
     @Test func everyFormShowsAllItsErrorsAtOnceAndItsButtonRow() {

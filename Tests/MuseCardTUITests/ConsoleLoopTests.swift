@@ -117,4 +117,41 @@ struct ConsoleLoopTests {
         #expect(source.tooSmallReports.map { $0.0 } == [false, true])
         #expect(source.tooSmallReports.map { $0.keysBefore } == [0, 1], "reported after j, before l")
     }
+    @Test func startUpPagesAreReleasedAfterTheFirstFrameAndOnceStartUpIsOver() {
+        let source = FakeSource()
+        // A key every poll, a second apart: start-up is over five seconds after the first frame, busy or not.
+        let terminal = FakeTerminal(size: Size(columns: 80, rows: 24), script: Array(repeating: .key("j"), count: 9))
+        var now = SampleScreens.now
+        var stop: Int32?
+        terminal.onEmpty = { stop = SIGTERM }
+        var settledAt: [Int] = []
+        var loop: ConsoleLoop?
+        loop = ConsoleLoop(source: source, terminal: terminal, clock: {
+            now += 1
+            return now
+        }, stopSignal: { stop }, onSettle: { settledAt.append(loop?.framesDrawn ?? -1) })
+        #expect(loop?.run() == .signal(SIGTERM))
+        // After the first frame; then once, five frames (seconds) later; never again.
+        #expect(settledAt == [1, 6])
+    }
+
+    @Test func onlyCleanFileBackedCodeIsReleased() {
+        let smaps = """
+        5600-5700 r-xp 00000000 fe:00 11   /usr/bin/musecard
+        Rss:                 400 kB
+        Private_Dirty:       400 kB
+        Anonymous:             0 kB
+        5700-5800 r-xp 00000000 fe:00 12   /usr/lib/libpatched.so
+        Anonymous:             4 kB
+        5800-5900 rw-p 00001000 fe:00 11   /usr/bin/musecard
+        Anonymous:             0 kB
+        7f00-7f10 r-xp 00000000 00:00 0    [vdso]
+        Anonymous:             0 kB
+        7f10-7f20 r--p 00000000 fe:00 13   /usr/lib/libc.so.6
+        Anonymous:             0 kB
+        """
+        let releasable = WorkingSet.releasablePaths(smaps)
+        // A freshly linked binary is dirty in the page cache, not written by the process: released.
+        #expect(releasable == ["/usr/bin/musecard"])
+    }
 }

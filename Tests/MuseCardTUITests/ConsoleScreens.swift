@@ -1,6 +1,7 @@
 import Foundation
 import MuseCardKit
 import MuseCardTUI
+import Testing
 @testable import MuseCardViewModel
 
 /// Frames of the real console: a state driven by the reducer, drawn by the renderer, so the
@@ -92,6 +93,16 @@ enum ConsoleScreens {
                                      url: SecretURL("http://127.0.0.1:43567/_sandbox/reveal/q7ZtR4aB9WmPq2xKc3fK9x2LmQa7Zq7ZtR4aB9WmPq2xKc3fK9x2LmQa7Z0a"),
                                      expiry: "2029-11-30")
         return state
+    }
+
+    /// Checks `state`'s frames at both sizes against `<name>-COLSxROWS` snapshots, and that no id is split.
+    static func checkFrames(_ name: String, _ state: ConsoleState, sourceLocation: SourceLocation = #_sourceLocation) {
+        for size in ConsoleFrameSnapshotTests.sizes {
+            let canvas = frame(state, size)
+            Snapshot.check(canvas.text, named: "\(name)-\(size.columns)x\(size.rows)", sourceLocation: sourceLocation)
+            let split = splitIdentifiers(in: canvas.lines)
+            #expect(split.isEmpty, "\(name) at \(size.columns)x\(size.rows): \(split.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        }
     }
 
     /// Ids drawn in these frames: none may be broken across lines.

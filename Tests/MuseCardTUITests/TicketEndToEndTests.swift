@@ -44,11 +44,12 @@ struct TicketEndToEndTests {
         try session.send("esc")
         try session.waitUntil("history closed") { !$0.contains("History —") }
 
+        // A fraud lock is sensitive: alone, the unlock asks for the last four digits and says why it was locked.
         try session.send("u")
-        screen = try session.waitFor("Unlock card?")
+        screen = try session.waitUntil("the unlock form") { $0.contains("Unlock card?") && $0.contains("Last four") }
         // The dialog wraps the line: its parts, in order.
         let why = try #require(screen.range(of: "Locked "), "the unlock confirmation says why it was locked")
-        #expect(screen[why.upperBound...].contains("FRAUD_SUSPECTED,") && screen.contains("SUP-1: skimmed"))
+        #expect(screen[why.upperBound...].contains("FRAUD_SUSPECTED, SUP-1:") && screen[why.upperBound...].contains("skimmed"))
         try session.send("esc", "q")
         try session.waitFor("[exited 0]")
     }

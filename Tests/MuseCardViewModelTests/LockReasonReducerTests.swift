@@ -83,10 +83,10 @@ struct LockReasonReducerTests {
         let detail = ScreenBuilder().screen(h.state, now: F.t0, listHeight: 10).detail
         #expect(detail[2].value == "2025-11-24 08:00 by anna — LOST, SUP-1", "an earlier day shows its date")
 
+        // LOST is sensitive: alone, the unlock form says why and asks for the last four digits.
         h.keys("u")
-        guard case .confirm(let confirmation)? = h.state.ui.modal else { Issue.record("no confirmation"); return }
-        #expect(confirmation.message == ["Unlock card C1 ••••4242 (KATHE MULLER)?", "Locked 2025-11-24 08:00 UTC by anna — LOST, SUP-1",
-                                         "The card can be used for payments again."])
+        guard case .form(let form)? = h.state.ui.modal else { Issue.record("no unlock form"); return }
+        #expect(form.intro.prefix(2) == ["Unlock card C1 ••••4242 (KATHE MULLER)?", "Locked 2025-11-24 08:00 UTC by anna — LOST, SUP-1"])
         h.keys("esc")
         h.send(.cardFetched(userId: "U1", cardId: "C1", .success(try F.record("C1", .active)), at: F.t0))
         #expect(h.state.data.cards[0].lastLock == nil, "an unlocked card has no lock to explain")

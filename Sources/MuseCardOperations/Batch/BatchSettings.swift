@@ -27,7 +27,8 @@ public struct BatchSettings: Sendable {
 
     /// The layer's operation for one line (the input was checked when the run was made).
     func operation(for line: BatchLine) -> CardOperation {
-        guard operation == .lock else { return .unlock(cardId: line.cardId) }
+        // The run was confirmed as a whole; a team's four-eyes still refuses a sensitive unlock.
+        guard operation == .lock else { return .unlock(cardId: line.cardId, check: .batchRun) }
         var reason = self.reason
         if let text = line.reason, let own = try? LockReason(parsing: text, note: line.note ?? self.reason?.note) { reason = own }
         else if let note = line.note, var shared = reason { shared.note = note; reason = shared }

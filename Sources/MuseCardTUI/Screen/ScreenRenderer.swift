@@ -29,6 +29,7 @@ public enum ScreenRenderer {
         case .summary(let title, let lines): SummaryDialog.draw(title: title, lines: lines, on: canvas, in: bounds)
         case .table(let table): TableDialog.draw(table, on: canvas, in: bounds)
         case .cardData(let title, let link, let lines): CardDataDialog.draw(title: title, link: link, lines: lines, on: canvas, in: bounds)
+        case .approvals(let approvals): ApprovalsDialog.draw(approvals, on: canvas, in: bounds)
         }
     }
 }

@@ -22,10 +22,18 @@ public final class ConsoleLoop {
     private let themes: ThemeCatalog?
     /// How many frames were drawn (for tests of "redraw only when needed").
     public private(set) var framesDrawn = 0
+    /// Run right after the first frame is on screen, and again `settleSeconds` later, when start-up
+    /// is over (the rest of a long card list read, the first refreshes sent).
+    private var onSettle: (() -> Void)?
+    private var firstFrameAt: Date?
+    private var settleCalls = 0
+    static let settleSeconds: TimeInterval = 5
 
     /// A loop over `source` and `terminal`; `stopSignal` reports a pending stop signal.
     public init(source: ScreenSource, terminal: TerminalDevice, clock: @escaping () -> Date = Date.init,
-                stopSignal: @escaping () -> Int32? = { nil }, clipboard: OSC52Clipboard? = nil, themes: ThemeCatalog? = nil) {
+                stopSignal: @escaping () -> Int32? = { nil }, clipboard: OSC52Clipboard? = nil, themes: ThemeCatalog? = nil,
+                onSettle: (() -> Void)? = nil) {
+        self.onSettle = onSettle
         self.clipboard = clipboard
         self.themes = themes
         self.source = source
@@ -82,6 +90,13 @@ public final class ConsoleLoop {
                 framesDrawn += 1
                 if version != drawnVersion { changedAt = now }
                 (drawnVersion, drawnSize, drawnAt, dirty) = (version, size, now, false)
+            }
+            if let onSettle, settleCalls < 2 {
+                let started = firstFrameAt ?? now
+                if settleCalls == 0 || now.timeIntervalSince(started) >= Self.settleSeconds {
+                    (firstFrameAt, settleCalls) = (started, settleCalls + 1)
+                    onSettle()
+                }
             }
             for sequence in clipboard?.drain() ?? [] { terminal.writeRaw(sequence) }
             // Answers change the state off this thread and nothing wakes the key wait: while they

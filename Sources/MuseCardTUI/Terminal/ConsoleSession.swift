@@ -44,7 +44,8 @@ public struct ConsoleSession: Sendable {
         let outcome: ConsoleLoop.Outcome
         do {
             defer { terminal.close() }
-            outcome = ConsoleLoop(source: source, terminal: terminal, stopSignal: { signals.pending }, clipboard: clipboard).run()
+            outcome = ConsoleLoop(source: source, terminal: terminal, stopSignal: { signals.pending }, clipboard: clipboard,
+                                  onSettle: WorkingSet.releaseStartupCode).run()
             // A stop signal must not abandon a change between "sent" and "recorded".
             if case .signal = outcome { _ = source.waitForIdle(timeout: Self.signalGrace) }
         }

@@ -55,9 +55,10 @@ public enum CardList {
         }
     }
 
-    /// The glyph before a row: in flight, failed, stale, or the selection pointer.
+    /// The glyph before a row: in flight, failed, stale, busy elsewhere, or the selection pointer.
     static func marker(_ marker: CardRowModel.Marker, selected: Bool) -> String {
         switch marker {
+        case .busy: return "◆"
         case .loading: return "⟳"
         case .failed: return "✗"
         case .stale: return "~"

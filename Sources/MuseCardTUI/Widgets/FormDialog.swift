@@ -19,13 +19,22 @@ public enum FormDialog {
             field.error.map { TextWidth.wrap("✗ " + $0, to: valueWidth) } ?? field.hint.map { TextWidth.wrap($0, to: valueWidth) } ?? []
         }
         let formError = form.error.map { TextWidth.wrap("✗ " + $0, to: width) } ?? []
+        let intro = form.intro.flatMap { TextWidth.wrap($0, to: width) }
+        let introLines = intro.isEmpty ? 0 : intro.count + 1
         let fieldLines = form.fields.count + notes.reduce(0) { $0 + $1.count }
         let inner = Popup.open(on: canvas, in: bounds, contentWidth: width,
-                               contentHeight: fieldLines + formError.count + 2, title: form.title)
+                               contentHeight: introLines + fieldLines + formError.count + 2, title: form.title)
         var row = inner.row
         let valueCol = inner.col + labelWidth + 2
         // The last two rows hold a gap and the buttons whatever else is cut.
         let lastContentRow = inner.bottom - 2
+        // What the form is about; it gives way to the fields when the screen is short.
+        let introRoom = max(0, min(introLines, lastContentRow - row - fieldLines - formError.count))
+        for line in intro.prefix(max(0, introRoom - 1)) {
+            canvas.put(line, row: row, col: inner.col, role: Role.normal, maxWidth: inner.width)
+            row += 1
+        }
+        if introRoom > 0 { row += 1 }
         for (index, field) in form.fields.enumerated() where row < lastContentRow {
             let focused = index == form.focused
             canvas.line(field.label, row: row, col: inner.col, width: labelWidth, role: focused ? Role.hintsKey : Role.normal)

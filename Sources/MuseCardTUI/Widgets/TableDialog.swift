@@ -43,7 +43,7 @@ public enum TableDialog {
         return widths
     }
 
-    private static func drawRow(_ cells: [String], widths: [Int], row: Int, col: Int, width: Int, role: String, on canvas: Canvas) {
+    static func drawRow(_ cells: [String], widths: [Int], row: Int, col: Int, width: Int, role: String, on canvas: Canvas) {
         canvas.line("", row: row, col: col, width: width, role: role)
         var x = col
         for (index, columnWidth) in widths.enumerated() where x < col + width {

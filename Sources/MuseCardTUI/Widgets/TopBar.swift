@@ -11,7 +11,8 @@ public enum TopBar {
     public static func draw(_ model: TopBarModel, on canvas: Canvas, in rect: Rect, now: Date) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect, role: Role.topBar)
-        let right = rightText(model, now: now, wide: rect.width >= wideBar)
+        let wide = rect.width >= wideBar
+        let right = rightText(model, now: now, wide: wide)
         let rightWidth = TextWidth.of(right)
         let rightCol = max(rect.col, rect.right - rightWidth - 1)
         canvas.put(right, row: rect.row, col: rightCol, role: Role.topBar, maxWidth: rect.right - rightCol)
@@ -19,10 +20,19 @@ public enum TopBar {
         var col = canvas.segment(" " + model.product + " ", row: rect.row, col: rect.col, width: rect.width, role: Role.topBar)
         col = canvas.segment(" \(model.environment) ", row: rect.row, col: col, width: rightCol - col, role: badgeRole(model))
         let limit = rightCol - 1
+        let parts = leftParts(model, wide: wide)
+        // Who else is here stays in view: the cardholder gives way to it (down to a readable part).
+        let viewers = model.viewers.isEmpty || parts.count < 2 ? 0 : TextWidth.of("  " + parts[1])
         // The cardholder may be elided; the rest is shown whole or not at all.
-        for (index, part) in leftParts(model).enumerated() {
+        for (index, part) in parts.enumerated() {
             let text = "  " + part
-            guard index == 0 ? col + 8 < limit : col + TextWidth.of(text) <= limit else { break }
+            if index == 0 {
+                guard col + 8 < limit else { break }
+                let room = limit - col - viewers >= 14 ? limit - col - viewers : limit - col
+                col = canvas.segment(text, row: rect.row, col: col, width: room, role: Role.topBar)
+                continue
+            }
+            guard col + TextWidth.of(text) <= limit else { break }
             col = canvas.segment(text, row: rect.row, col: col, width: limit - col, role: Role.topBar)
         }
     }
@@ -34,9 +44,10 @@ public enum TopBar {
     }
 
     /// Operator, cardholder and ticket, most important first so narrow bars drop the tail.
-    static func leftParts(_ model: TopBarModel) -> [String] {
+    static func leftParts(_ model: TopBarModel, wide: Bool = true) -> [String] {
         var parts: [String] = []
         if let cardholder = model.cardholder, !cardholder.isEmpty { parts.append("cardholder: " + cardholder) }
+        if !model.viewers.isEmpty { parts.append((wide ? "also open: " : "with ") + model.viewers.joined(separator: ", ")) }
         if let ticket = model.ticket, !ticket.isEmpty { parts.append("ticket: " + ticket) }
         parts.append("operator: " + model.operatorName)
         return parts
@@ -51,6 +62,9 @@ public enum TopBar {
             parts.append("\(frame) \(model.inFlight) busy")
         }
         if let retrying = model.retrying { parts.append(retrying) }
+        if model.approvals > 0 { parts.append(wide ? "⚑ \(model.approvals) to approve (A)" : "⚑ \(model.approvals) (A)") }
+        if model.fourEyesOff { parts.append("four-eyes off") }
+        if model.teamStoreStale { parts.append("TEAM STORE UNREACHABLE") }
         if model.readOnly { parts.append("READ-ONLY") }
         // Offline, the time of the last answer always shows: it says how old the screen is.
         let contact = model.lastContact.map { model.isOnline ? (wide ? " \($0)" : "") : " (last answer \($0))" } ?? ""

@@ -60,6 +60,30 @@ public enum ConsoleAction: Sendable, Equatable {
     case retrying(RetryNote)
     /// `RetryNote.shownFor` has passed: the note goes unless a newer one replaced it.
     case retryExpired(RetryNote)
+
+    // Team store.
+    /// Starts listening to the team store (a team session only).
+    case startTeam
+    /// The channel's events are being listened to: what may have changed before is read once.
+    case teamListening
+    /// Something a console did (this one's included), from the team store's channel.
+    case teamEvent(TeamEvent)
+    /// Who else has the cardholder open.
+    case viewersLoaded(userId: String, [String])
+    /// The cardholder's cards with a change in flight elsewhere, and whose.
+    case busyLoaded(userId: String, [String: String])
+    /// The requests waiting for a decision, or why they could not be read.
+    case pendingApprovalsLoaded(Result<[ApprovalRequest], MusePayError>)
+    /// This agent's latest request for a card (`nil`: none).
+    case cardApprovalLoaded(userId: String, cardId: String, ApprovalRequest?)
+    /// The store's answer to asking for an approval.
+    case approvalRequested(userId: String, cardId: String, Result<ApprovalRequest, MusePayError>)
+    /// The store's answer to approving or denying (a refusal carries its reason).
+    case approvalDecided(id: String, approve: Bool, Result<ApprovalRequest, MusePayError>)
+    /// The history of a request's card, for the approvals list.
+    case approvalHistoryLoaded(requestId: String, [AuditOperation], error: String?)
+    /// Whether the team store answers; while it does not, no change may be made.
+    case teamStoreReachable(Bool)
 }
 
 /// Work for the effect runner: plain values, run outside the reducer, results fed back as actions.
@@ -93,4 +117,20 @@ public enum Effect: Sendable, Equatable {
     case autoRefresh(after: Duration)
     /// Sends `.retryExpired(note)` after `after`.
     case expireRetry(RetryNote, after: Duration)
+
+    // Team store (nothing runs without one).
+    /// Feeds the channel's events back as `.teamEvent`, for the life of the console.
+    case subscribeTeam
+    /// Tells the team which cardholder this console has open (`nil`: none), then reads viewers and busy cards.
+    case announceOpen(userId: String?)
+    case loadViewers(userId: String)
+    case loadBusy(userId: String)
+    /// Reads the pending requests, at `at` when given (an expiry to notice).
+    case loadPendingApprovals(at: Date? = nil)
+    /// Reads this agent's latest request for the card, at `at` when given (its expiry).
+    case loadCardApproval(userId: String, cardId: String, at: Date? = nil)
+    case requestApproval(userId: String, cardId: String, note: String)
+    case decideApproval(id: String, approve: Bool, note: String?)
+    /// Reads the card's history from the audit trail for the approvals list.
+    case loadApprovalHistory(requestId: String, userId: String, cardId: String)
 }

@@ -1,4 +1,5 @@
 import MuseCardKit
+import MuseCardOperations
 
 /// The forms the console offers, with their fields and sensible starting values.
 public enum FormCatalog {
@@ -53,6 +54,12 @@ public enum FormCatalog {
                 FormField(name: "user_id", label: "User id"),
                 FormField(name: "ticket", label: "Ticket", hint: "optional"),
             ])
+        case .unlockLastFour(let id):
+            return unlockLastFour(card ?? CardEntry(cardId: id))
+        case .requestApproval(let id):
+            return requestApproval(card ?? CardEntry(cardId: id), previous: nil)
+        case .denyApproval:
+            return FormState(kind: kind, fields: [FormField(name: "note", label: "Note", maxLength: LockReason.maxNoteLength)])
         }
     }
 
@@ -85,6 +92,9 @@ public enum FormCatalog {
         case .apply: return "Apply for a card"
         case .addCard: return "Add a card id"
         case .openCardholder: return "Open cardholder"
+        case .unlockLastFour(let id): return "Unlock card? — \(id)"
+        case .requestApproval(let id): return "Ask for approval — \(id)"
+        case .denyApproval(let id): return "Deny request \(id)"
         }
     }
 
@@ -96,6 +106,9 @@ public enum FormCatalog {
         case .apply: return "Apply"
         case .addCard: return "Add"
         case .openCardholder: return "Open"
+        case .unlockLastFour: return "Unlock"
+        case .requestApproval: return "Ask for approval"
+        case .denyApproval: return "Continue"
         case .updatePhone, .changeLimit: return "Save"
         }
     }

@@ -15,6 +15,12 @@ public struct FormState: Sendable, Equatable {
         case apply
         case addCard
         case openCardholder
+        /// A card locked for a sensitive reason, single agent: its last four digits confirm the unlock.
+        case unlockLastFour(cardId: String)
+        /// A card locked for a sensitive reason, team: ask a second person to approve its unlock.
+        case requestApproval(cardId: String)
+        /// Deny another agent's request, saying why.
+        case denyApproval(id: String)
 
         /// The operation a form of this kind sends, by its one name; nil for local forms.
         var operationName: OperationName? {
@@ -26,15 +32,17 @@ public struct FormState: Sendable, Equatable {
             case .lock: return .lock
             case .sensitiveInfo: return .sensitiveInfo
             case .apply: return .apply
-            case .addCard, .openCardholder, .lockAll: return nil
+            case .unlockLastFour: return .unlock
+            case .addCard, .openCardholder, .lockAll, .requestApproval, .denyApproval: return nil
             }
         }
 
         /// The card a form of this kind is about.
         var cardId: String? {
             switch self {
-            case .updatePhone(let id), .changeLimit(let id), .changePIN(let id), .replace(let id), .sensitiveInfo(let id), .lock(let id): return id
-            case .apply, .addCard, .openCardholder, .lockAll: return nil
+            case .updatePhone(let id), .changeLimit(let id), .changePIN(let id), .replace(let id), .sensitiveInfo(let id), .lock(let id),
+                 .unlockLastFour(let id), .requestApproval(let id): return id
+            case .apply, .addCard, .openCardholder, .lockAll, .denyApproval: return nil
             }
         }
     }
@@ -44,10 +52,13 @@ public struct FormState: Sendable, Equatable {
     public var focused = 0
     /// An error for the whole form.
     public var error: String?
+    /// Lines above the fields: what the form is about (e.g. who locked the card and why).
+    public var intro: [String] = []
 
-    public init(kind: Kind, fields: [FormField]) {
+    public init(kind: Kind, fields: [FormField], intro: [String] = []) {
         self.kind = kind
         self.fields = fields
+        self.intro = intro
     }
 
     /// The current text of the field called `name`.

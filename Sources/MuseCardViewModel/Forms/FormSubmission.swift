@@ -8,6 +8,12 @@ public enum FormOutcome: Sendable, Equatable {
     case openCardholder(userId: String, ticket: String?)
     /// Lock every listed card with one reason (confirmed next).
     case lockAll(cardIds: [String], reason: LockReason)
+    /// Unlock a card locked for a sensitive reason once the typed digits match its last four.
+    case unlockLastFour(cardId: String, typed: String)
+    /// Ask a second person to approve an unlock.
+    case requestApproval(cardId: String, note: String)
+    /// Deny a request (confirmed next).
+    case denyApproval(id: String, note: String)
 }
 
 /// A submitted form: what it asks for, or the form again with its errors.
@@ -66,6 +72,10 @@ enum FormSubmission {
             run { () throws(MusePayError) in if !name.isEmpty { try FieldRules.printable(name, field: "embossed_name", max: 64) } }
         case .lock, .lockAll:
             run { () throws(MusePayError) in _ = try lockReason(form) }
+        case .unlockLastFour:
+            run { () throws(MusePayError) in _ = try lastFour(form) }
+        case .requestApproval, .denyApproval:
+            run { () throws(MusePayError) in _ = try note(form) }
         case .replace, .sensitiveInfo, .addCard, .openCardholder:
             break
         }
@@ -117,7 +127,27 @@ enum FormSubmission {
             let ticket = v("ticket").trimmingCharacters(in: .whitespaces)
             if !ticket.isEmpty { try FieldRules.printable(ticket, field: "ticket", max: 64) }
             return .openCardholder(userId: v("user_id"), ticket: ticket.isEmpty ? nil : ticket)
+        case .unlockLastFour(let cardId):
+            return .unlockLastFour(cardId: cardId, typed: try lastFour(form))
+        case .requestApproval(let cardId):
+            return .requestApproval(cardId: cardId, note: try note(form))
+        case .denyApproval(let id):
+            return .denyApproval(id: id, note: try note(form))
         }
+    }
+
+    /// Four characters typed: whether they are the card's is the reducer's check (it knows the record).
+    private static func lastFour(_ form: FormState) throws(MusePayError) -> String {
+        let typed = form.value("last4").trimmingCharacters(in: .whitespaces)
+        guard typed.count == 4 else { throw .validation(field: "last4", reason: "type the card's last four digits") }
+        return typed
+    }
+
+    /// A required note, checked like every note the audit keeps.
+    private static func note(_ form: FormState) throws(MusePayError) -> String {
+        let note = form.value("note").trimmingCharacters(in: .whitespaces)
+        try FieldRules.printable(note, field: "note", max: LockReason.maxNoteLength)
+        return note
     }
 }
 

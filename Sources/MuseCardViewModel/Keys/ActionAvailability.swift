@@ -4,7 +4,9 @@ import MuseCardKit
 public enum ActionAvailability {
     /// `nil` when `action` is allowed now; otherwise a short reason a person understands.
     public static func whyNot(_ action: KeyAction, in state: ConsoleState) -> String? {
-        if state.session.readOnly, KeyTable.defaults.binding(action)?.isMutating == true { return "read-only session" }
+        let isMutating = KeyTable.defaults.binding(action)?.isMutating == true
+        if state.session.readOnly, isMutating { return "read-only session" }
+        if state.data.team.storeStale, isMutating { return Self.storeStale }
         switch action {
         case .lock, .unlock, .activate, .activatePhysical, .updatePhone, .changeLimit, .changePIN, .replace, .sensitiveInfo:
             return cardActionReason(action, state: state)
@@ -33,7 +35,21 @@ public enum ActionAvailability {
             return nil
         case .transactionsStatus, .transactionsType, .transactionsDates:
             return "only in the transactions view (t)"
+        case .approvals:
+            return state.session.team == nil ? "no team store (this profile is single-agent)" : nil
+        case .approveRequest, .denyRequest:
+            return "only in the approvals list (A)"
         }
+    }
+
+    /// Why nothing may change while the team store is away.
+    public static let storeStale = "team store unreachable — no change can be recorded"
+
+    /// An unlock that waits for a second person's answer to this agent's request.
+    private static func waitingForApproval(_ card: CardEntry, state: ConsoleState) -> String? {
+        guard ConsoleReducer.unlockRequirement(card, state: state) == .approval, let request = state.data.team.requests[card.cardId],
+              request.state == .pending else { return nil }
+        return "waiting for a second person's approval (asked \(UTCTime.clock(request.requestedAt)) UTC)"
     }
 
     /// Active cards that "lock every active card" would lock, in list order.
@@ -61,6 +77,7 @@ public enum ActionAvailability {
             return card.error == nil ? "card not loaded yet — refresh it first (r)" : "card could not be loaded — refresh it (r)"
         }
         if let busy = card.pending.first { return "busy: \(busy) in progress" }
+        if let who = state.data.team.busy[card.cardId] { return "busy: \(ServiceText.sanitize(who)) is changing this card" }
         if state.data.offline { return "offline" }
         let status = record.status
         let isPhysical = record.cardType == .physical
@@ -69,7 +86,7 @@ public enum ActionAvailability {
         }
         switch action {
         case .lock: return needs([.active], "lock")
-        case .unlock: return needs([.locked], "unlock")
+        case .unlock: return needs([.locked], "unlock") ?? waitingForApproval(card, state: state)
         case .activate:
             if isPhysical && status == .pendingActive { return "physical card: use activate physical" }
             return needs([.pendingActive], "activate")

@@ -10,6 +10,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case filter, sort, togglePhone = "toggle-phone", help, quit, back, copy, commandLine = "command-line"
     /// In the transactions view: cycle its status, type and date-range filters.
     case transactionsStatus = "transactions-status", transactionsType = "transactions-type", transactionsDates = "transactions-dates"
+    /// A team store's requests waiting for a second person's approval; in that list: approve or deny one.
+    case approvals, approveRequest = "approve", denyRequest = "deny"
 
     /// Card actions the action menu lists, in menu order.
     public static let menuOrder: [KeyAction] = [
@@ -22,6 +24,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
 public struct KeyBinding: Sendable, Equatable {
     public enum Section: String, Sendable, CaseIterable {
         case navigation = "Move", card = "Card", cardholder = "Cardholder", view = "View", transactions = "Transactions view"
+        case approvals = "Approvals list"
     }
 
     public var action: KeyAction

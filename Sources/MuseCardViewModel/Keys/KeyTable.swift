@@ -41,6 +41,9 @@ public struct KeyTable: Sendable, Equatable {
         KeyBinding(.transactionsStatus, ["f"], "status filter", .transactions),
         KeyBinding(.transactionsType, ["T"], "type filter", .transactions),
         KeyBinding(.transactionsDates, ["D"], "date range", .transactions),
+        KeyBinding(.approvals, ["A"], "show approvals", .approvals, hint: true),
+        KeyBinding(.approveRequest, ["Y"], "approve request", .approvals, dangerous: true, mutating: true),
+        KeyBinding(.denyRequest, ["N"], "deny request", .approvals, dangerous: true, mutating: true),
     ])
 
     /// The action a key asks for outside any popup.

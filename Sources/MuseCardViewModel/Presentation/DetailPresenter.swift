@@ -30,6 +30,7 @@ public enum DetailPresenter {
         }
         out.append(DetailLineModel(label: "Data age", value: Age.text(since: card.fetchedAt, now: now) + (card.isStale ? " (stale)" : ""),
                                    role: card.isStale ? "text.dim" : nil))
+        out += teamLines(card, state: state, now: now)
         if !card.pending.isEmpty {
             out.append(DetailLineModel(label: "", value: "Pending"))
             out += card.pending.map { DetailLineModel(label: "In flight", value: $0) }

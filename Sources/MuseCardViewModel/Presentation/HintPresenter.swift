@@ -12,6 +12,11 @@ public enum HintPresenter {
             return list.detail == nil ? fixed([("j/k", "move"), ("⏎", "details")] + TransactionPresenter.filterKeys(keys)
                                               + [("y", "copy id"), ("esc", "close")])
                 : fixed([("y", "copy id"), ("esc", "back to the list")])
+        case .approvals?:
+            let decide = [(KeyAction.approveRequest, "approve"), (.denyRequest, "deny")].compactMap { action, label in
+                keys.primaryKey(action).map { (display($0), label) }
+            }
+            return fixed([("j/k", "move")] + decide + [("esc", "close")])
         case .picker?: return fixed([("↑/↓", "choose"), ("type", "id, xid, phone, email or name"), ("⏎", "find / open"),
                                       ("del", "forget"), ("esc", "close")])
         case nil: break

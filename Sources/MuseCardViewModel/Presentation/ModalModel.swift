@@ -12,6 +12,8 @@ public enum ModalModel: Sendable, Equatable {
     /// The one-time card data link: `link` is drawn on lines of its own, without borders, so a
     /// terminal selection picks up the link and nothing else; `lines` go in a box above it.
     case cardData(title: String, link: String, lines: [String])
+    /// Requests waiting for a second person's approval, the selected one's details and card history.
+    case approvals(ApprovalsModel)
 }
 
 /// The action menu: every action, unavailable ones greyed with their reason.
@@ -91,8 +93,11 @@ public struct FormModel: Sendable, Equatable {
     public var submitLabel: String
     /// An error for the whole form (e.g. the service's refusal).
     public var error: String?
+    /// Lines above the fields saying what the form is about.
+    public var intro: [String] = []
 
-    public init(title: String, fields: [Field], focused: Int, submitLabel: String, error: String? = nil) {
+    public init(title: String, fields: [Field], focused: Int, submitLabel: String, error: String? = nil, intro: [String] = []) {
+        self.intro = intro
         self.title = title
         self.fields = fields
         self.focused = focused

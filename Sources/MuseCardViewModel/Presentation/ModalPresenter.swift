@@ -25,8 +25,9 @@ enum ModalPresenter {
                 FormModel.Field(label: f.label, value: f.isSecret ? String(repeating: "•", count: f.value.count) : ServiceText.sanitize(f.value),
                                 hint: f.currentHint, error: f.error, choices: f.choices)
             }
-            return .form(FormModel(title: FormCatalog.title(form.kind), fields: fields, focused: form.focused,
-                                   submitLabel: FormCatalog.submitLabel(form.kind), error: form.error.map(ServiceText.sanitize)))
+            return .form(FormModel(title: ServiceText.sanitize(FormCatalog.title(form.kind)), fields: fields, focused: form.focused,
+                                   submitLabel: FormCatalog.submitLabel(form.kind), error: form.error.map(ServiceText.sanitize),
+                                   intro: form.intro.map(ServiceText.sanitize)))
         case .help:
             return .help(help(reducer.activeKeys(state)))
         case .picker(let picker):
@@ -41,6 +42,8 @@ enum ModalPresenter {
                                        input: ServiceText.sanitize(picker.input), error: picker.error, placeholder: placeholder))
         case .history(let history):
             return .table(HistoryPresenter.table(history, now: now))
+        case .approvals(let list):
+            return .approvals(ApprovalsPresenter.model(list, state: state, keys: reducer.activeKeys(state), now: now))
         case .transactions(let list):
             if let index = list.detail, list.transactions.indices.contains(index) {
                 let detail = TransactionPresenter.detail(list.transactions[index])

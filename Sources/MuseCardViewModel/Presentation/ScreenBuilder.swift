@@ -13,12 +13,16 @@ public struct ScreenBuilder: Sendable {
         let height = max(1, listHeight)
         let offset = min(state.ui.scrollOffset, max(0, list.count - height))
         let window = list.dropFirst(offset).prefix(height)
-        let rows = window.map { CardRowPresenter.row($0, now: now) }
+        let rows = window.map { card in
+            var row = CardRowPresenter.row(card, now: now)
+            if row.marker == .none, state.data.team.busy[card.cardId] != nil { row.marker = .busy }
+            return row
+        }
         let selected = Navigation.position(in: list, state).flatMap { window.indices.contains($0) ? $0 - offset : nil }
         let card = ActionAvailability.selectedCard(state)
         let reducer = ConsoleReducer(keys: keys)
         return ScreenModel(
-            topBar: topBar(state),
+            topBar: topBar(state, now: now),
             cardholderTitle: cardholderTitle(state, total: state.data.cards.count),
             rows: rows,
             rowOffset: offset,
@@ -36,8 +40,9 @@ public struct ScreenBuilder: Sendable {
         )
     }
 
-    func topBar(_ state: ConsoleState) -> TopBarModel {
+    func topBar(_ state: ConsoleState, now: Date) -> TopBarModel {
         let holder = state.data.cardholder
+        let team = state.session.team
         return TopBarModel(
             environment: state.session.environment,
             isProduction: state.session.isProduction,
@@ -48,7 +53,11 @@ public struct ScreenBuilder: Sendable {
             inFlight: state.data.inFlight,
             readOnly: state.session.readOnly,
             lastContact: state.data.lastContactAt.map(UTCTime.clock),
-            retrying: state.data.retrying?.label
+            retrying: state.data.retrying?.label,
+            viewers: state.data.team.viewers.map(ServiceText.sanitize),
+            approvals: team.map { $0.isApprover ? state.data.team.decidable(by: $0.identity, now: now).count : 0 } ?? 0,
+            fourEyesOff: team.map { !$0.fourEyes } ?? false,
+            teamStoreStale: state.data.team.storeStale
         )
     }
 

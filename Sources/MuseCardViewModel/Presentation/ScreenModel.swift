@@ -66,10 +66,23 @@ public struct TopBarModel: Sendable, Equatable {
     public var lastContact: String?
     /// `retrying 2/3` while the client retries a call.
     public var retrying: String?
+    /// Who else has the cardholder open (team store).
+    public var viewers: [String] = []
+    /// Requests this approver can decide now; the badge shows while above zero.
+    public var approvals = 0
+    /// A team profile turned four-eyes off: unlocks of sensitive locks need no second person.
+    public var fourEyesOff = false
+    /// The team store cannot be reached: nothing can change.
+    public var teamStoreStale = false
 
     public init(product: String = "MuseCard", environment: String, isProduction: Bool, operatorName: String,
                 cardholder: String? = nil, ticket: String? = nil, isOnline: Bool = true, inFlight: Int = 0, readOnly: Bool = false,
-                lastContact: String? = nil, retrying: String? = nil) {
+                lastContact: String? = nil, retrying: String? = nil, viewers: [String] = [], approvals: Int = 0,
+                fourEyesOff: Bool = false, teamStoreStale: Bool = false) {
+        self.viewers = viewers
+        self.approvals = approvals
+        self.fourEyesOff = fourEyesOff
+        self.teamStoreStale = teamStoreStale
         self.lastContact = lastContact
         self.retrying = retrying
         self.product = product
@@ -87,7 +100,8 @@ public struct TopBarModel: Sendable, Equatable {
 /// One card in the list. Every text is sanitised; `statusRole` names the theme role.
 public struct CardRowModel: Sendable, Equatable {
     public enum Marker: String, Sendable, Equatable {
-        case none, loading, failed, stale
+        /// `busy`: someone else's change to the card is in flight (team store).
+        case none, loading, failed, stale, busy
     }
 
     public var cardId: String

@@ -74,6 +74,34 @@ enum Confirmations {
                             confirmLabel: "Resume", command: .resume(entry))
     }
 
+    /// Team: the second person approved; this confirmation spends the approval on the unlock.
+    static func approvedUnlock(_ card: CardEntry, request: ApprovalRequest) -> Confirmation {
+        let why = card.lastLock.map { ["Locked \($0.text(now: nil))"] } ?? []
+        let when = request.decidedAt.map { " at \(UTCTime.text($0, seconds: false))" } ?? ""
+        let note = request.decisionNote.map { ": \($0)" } ?? ""
+        return Confirmation(title: "Unlock card?",
+                            message: ["Unlock \(describe(card))?"] + why
+                                + ["Approved by \(request.decidedBy ?? "?")\(when)\(note)", "The card can be used for payments again."],
+                            confirmLabel: "Unlock", command: .operation(.unlock(cardId: card.cardId, check: .approval(id: request.id))))
+    }
+
+    /// Approving another agent's request: what they asked and why.
+    static func approve(_ request: ApprovalRequest) -> Confirmation {
+        Confirmation(title: "Approve unlock?",
+                     message: ["Approve \(request.requestedBy)'s request to unlock card \(request.cardId) of \(request.userId)?",
+                               "Locked as \(request.lockReason). Their note: \(request.note)",
+                               "They can then unlock it once, until \(UTCTime.text(request.expiresAt, seconds: false))."],
+                     confirmLabel: "Approve", command: .decideApproval(id: request.id, approve: true, note: nil))
+    }
+
+    /// Denying, with the note the requester will read.
+    static func deny(_ request: ApprovalRequest, note: String) -> Confirmation {
+        Confirmation(title: "Deny unlock?",
+                     message: ["Deny \(request.requestedBy)'s request to unlock card \(request.cardId)?", "Your note: \(note)",
+                               "The card stays locked."],
+                     confirmLabel: "Deny", command: .decideApproval(id: request.id, approve: false, note: note))
+    }
+
     /// `FRAUD_SUSPECTED: note`, or the code alone.
     static func reasonText(_ reason: LockReason) -> String {
         reason.code.rawValue + (reason.note.map { ": \($0)" } ?? "")

@@ -1,4 +1,5 @@
 import MuseCardKit
+import MuseCardOperations
 
 extension ConsoleReducer {
     /// Keys in a form: typing, moving between fields, choosing, submitting, canceling.
@@ -7,6 +8,11 @@ extension ConsoleReducer {
         let count = form.fields.count
         switch key {
         case "esc":
+            // A denial is written from the approvals list: back to it.
+            if case .denyApproval = form.kind {
+                state.ui.flash = Flash("Canceled", .info)
+                return openApprovals(state: &state)
+            }
             state.ui.modal = nil
             state.ui.flash = Flash("Canceled", .info)
             return []
@@ -74,6 +80,25 @@ extension ConsoleReducer {
             confirmation.form = form
             state.ui.modal = .confirm(confirmation)
             return []
+        case .valid(.unlockLastFour(let cardId, let typed)):
+            // The form is the confirmation: nothing is sent until the digits are the card's.
+            guard UnlockGuard.matches(typed, cardId: cardId, record: state.data.card(cardId)?.record) else {
+                var wrong = form
+                wrong.setError("last4", "does not match the card's last four digits")
+                wrong.focused = wrong.fields.firstIndex { $0.name == "last4" } ?? 0
+                state.ui.modal = .form(wrong)
+                return []
+            }
+            state.ui.sentForm = form
+            return confirm(.operation(.unlock(cardId: cardId, check: .lastFour(typed))), state: &state)
+        case .valid(.requestApproval(let cardId, let note)):
+            state.ui.modal = nil
+            guard let userId = state.data.cardholder?.userId else { return [] }
+            state.ui.sentForm = form
+            state.ui.flash = Flash("Asking for a second person's approval to unlock \(cardId)…", .info)
+            return [.requestApproval(userId: userId, cardId: cardId, note: note)]
+        case .valid(.denyApproval(let id, let note)):
+            return denySubmitted(id: id, note: note, form: form, state: &state)
         case .valid(.command(let operation)):
             let card = operation.cardId.flatMap { state.data.card($0) }
             state.ui.sentForm = form

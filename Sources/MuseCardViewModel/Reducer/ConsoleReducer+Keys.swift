@@ -97,7 +97,10 @@ extension ConsoleReducer {
             // The reason is asked first; the confirmation repeats it.
             guard let card = selected else { return [] }
             state.ui.modal = .form(FormCatalog.make(.lock(cardId: card.cardId), card: card))
-        case .unlock, .activate, .activatePhysical:
+        case .unlock:
+            guard let card = selected else { return [] }
+            unlockAsked(card, state: &state)
+        case .activate, .activatePhysical:
             guard let card = selected else { return [] }
             state.ui.modal = .confirm(Confirmations.single(action, card: card))
         case .lockAll:
@@ -105,8 +108,10 @@ extension ConsoleReducer {
         case .updatePhone, .changeLimit, .changePIN, .replace, .sensitiveInfo:
             guard let card = selected else { return [] }
             state.ui.modal = .form(FormCatalog.make(Self.formKind(action, cardId: card.cardId), card: card))
-        case .transactionsStatus, .transactionsType, .transactionsDates:
-            break // `whyNot` has said these work in the transactions view only.
+        case .approvals:
+            return openApprovals(state: &state)
+        case .transactionsStatus, .transactionsType, .transactionsDates, .approveRequest, .denyRequest:
+            break // `whyNot` has said these work in their own views only.
         }
         // A new form starts clean: the last action's flash is about something else.
         if case .form? = state.ui.modal { state.ui.flash = nil }

@@ -32,6 +32,7 @@ extension ConsoleReducer {
         case .picker(let picker): return pickerKey(key, picker: picker, state: &state)
         case .history(let history): return historyKey(key, history: history, state: &state)
         case .transactions(let list): return transactionsKey(key, list: list, state: &state)
+        case .approvals(let list): return approvalsKey(key, list: list, state: &state)
         }
     }
 
@@ -75,6 +76,7 @@ extension ConsoleReducer {
             return []
         }
         if case .forgetCardholder(let userId) = command { return forgetCardholder(userId, state: &state) }
+        if case .decideApproval(let id, let approve, let note) = command { return decide(id: id, approve: approve, note: note, state: &state) }
         guard let userId = state.data.cardholder?.userId else { return [] }
         let ids = Set(command.cardIds)
         for index in state.data.cards.indices where ids.contains(state.data.cards[index].cardId) {
@@ -94,6 +96,9 @@ extension ConsoleReducer {
         } else if let form = confirmation.form {
             state.ui.modal = .form(form)
             state.ui.flash = Flash("Not sent; the form is as you left it", .info)
+        } else if let list = confirmation.approvals {
+            state.ui.modal = .approvals(list)
+            state.ui.flash = Flash("Canceled", .info)
         } else {
             state.ui.flash = Flash("Canceled", .info)
         }

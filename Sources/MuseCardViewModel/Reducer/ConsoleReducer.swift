@@ -77,9 +77,7 @@ public struct ConsoleReducer: Sendable {
             state.ui.flash = Flash(message, .info)
             return []
         case .lastLockLoaded(let userId, let cardId, let note):
-            guard state.data.cardholder?.userId == userId, let index = state.data.cards.firstIndex(where: { $0.cardId == cardId }) else { return [] }
-            state.data.cards[index].lastLock = note
-            return []
+            return lastLockLoaded(userId: userId, cardId: cardId, note: note, state: &state)
         case .historyLoaded(let userId, let cardId, let operations, let error):
             guard state.data.cardholder?.userId == userId else { return [] }
             return historyLoaded(cardId: cardId, operations: operations, error: error, state: &state)
@@ -114,6 +112,9 @@ public struct ConsoleReducer: Sendable {
         case .copied(let what, let error):
             copied(what: what, error: error, state: &state)
             return []
+        case .startTeam, .teamListening, .teamEvent, .viewersLoaded, .busyLoaded, .pendingApprovalsLoaded, .cardApprovalLoaded, .approvalRequested,
+             .approvalDecided, .approvalHistoryLoaded, .teamStoreReachable:
+            return teamAction(action, state: &state)
         }
     }
 
@@ -130,7 +131,12 @@ public struct ConsoleReducer: Sendable {
         state.ui.modal = nil
         state.ui.isPhoneRevealed = false
         state.ui.flash = Flash("Opened cardholder \(userId)" + (ticket.map { " for ticket \($0)" } ?? ""), .info)
-        return [.loadCardholder(userId: userId, label: label)]
+        // What the team showed of the last cardholder is about someone else now.
+        state.data.team.viewers = []
+        state.data.team.busy = [:]
+        state.data.team.requests = [:]
+        let announce: [Effect] = state.session.team == nil ? [] : [.announceOpen(userId: userId)]
+        return [.loadCardholder(userId: userId, label: label)] + announce
     }
 
     private func cachedCardsLoaded(userId: String, cards: [CardEntry], state: inout ConsoleState) -> [Effect] {

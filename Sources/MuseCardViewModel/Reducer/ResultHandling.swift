@@ -102,6 +102,11 @@ enum ResultHandling {
         if report.cardUnknown, let cardId { text = "MusePay does not know card \(cardId); forget it from the action menu (\(report.errorText))" }
         state.ui.flash = Flash(text, .error)
         if let error = report.error { noteFailure(error, state: &state) }
+        // The layer wanted a check this console did not know of: learn why the card was locked, so `u` asks for it.
+        if case .unlock(let cardId, _) = report.operation, case .validation(let field, _)? = report.error, ["last4", "approval"].contains(field),
+           state.data.card(cardId)?.lastLock == nil {
+            return [.loadLastLock(userId: report.userId, cardId: cardId)]
+        }
         // Refused or unknown: the service may have acted, or the card moved on; ask for the truth.
         guard let cardId, report.outcome == .refused || report.outcome == .unknown, !report.cardUnknown else { return [] }
         return ConsoleReducer().refresh([cardId], state: &state)

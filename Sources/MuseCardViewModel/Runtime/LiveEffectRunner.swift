@@ -67,6 +67,9 @@ public struct LiveEffectRunner: EffectRunning {
         case .loadTransactions(let userId, let cardId, let page, let filters):
             send(.transactionsLoaded(userId: userId, cardId: cardId, page: page,
                                      await transactions(userId: userId, cardId: cardId, page: page, filters: filters), filters: filters))
+        case .subscribeTeam, .announceOpen, .loadViewers, .loadBusy, .loadPendingApprovals, .loadCardApproval, .requestApproval,
+             .decideApproval, .loadApprovalHistory:
+            await runTeam(effect, send: send)
         }
     }
 
@@ -82,7 +85,7 @@ public struct LiveEffectRunner: EffectRunning {
             await report(operation, userId: userId, ticket: ticket, requestId: entry.requestId, send: send)
         case .lockAll(let cardIds, let reason):
             await lockAll(cardIds, reason: reason, userId: userId, ticket: ticket, send: send)
-        case .forgetCardholder, .quit:
+        case .forgetCardholder, .quit, .decideApproval:
             break
         }
     }

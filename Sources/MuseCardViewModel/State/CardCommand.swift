@@ -13,6 +13,8 @@ public enum ConfirmedCommand: Sendable, Equatable {
     case forgetCardholder(userId: String)
     /// Quit although calls are in flight (their intents are recorded; outcomes may stay unknown).
     case quit
+    /// Approves or denies another agent's request to unlock (team store; never sent to MusePay).
+    case decideApproval(id: String, approve: Bool, note: String?)
 
     /// The operation's name for flashes and pending marks.
     public var name: String {
@@ -22,6 +24,7 @@ public enum ConfirmedCommand: Sendable, Equatable {
         case .resume(let entry): return entry.kind.rawValue
         case .forgetCardholder: return "forget cardholder"
         case .quit: return "quit"
+        case .decideApproval(_, let approve, _): return approve ? "approve" : "deny"
         }
     }
 
@@ -31,7 +34,7 @@ public enum ConfirmedCommand: Sendable, Equatable {
         case .operation(let operation): return operation.cardId.map { [$0] } ?? []
         case .lockAll(let ids, _): return ids
         case .resume(let entry): return entry.cardId.map { [$0] } ?? []
-        case .forgetCardholder, .quit: return []
+        case .forgetCardholder, .quit, .decideApproval: return []
         }
     }
 }

@@ -35,6 +35,8 @@ public struct SessionInfo: Sendable, Equatable {
     public var aliases: [String: String]
     /// The theme names `:theme` completes (the front's catalogue; the view model knows no theme files).
     public var themeNames: [String]
+    /// The team store's identity and four-eyes setting; `nil` with the embedded single-agent store.
+    public var team: TeamSession?
 
     /// `refresh_seconds` when a profile does not say.
     public static let defaultRefreshSeconds = 30
@@ -43,7 +45,8 @@ public struct SessionInfo: Sendable, Equatable {
                 readOnly: Bool = false, startedAt: Date, maxConcurrentRefreshes: Int = 8,
                 backgroundRefresh: RefreshBudget = .standard,
                 refreshSeconds: Int = 0, requireTicket: Bool = false, aliases: [String: String] = [:],
-                themeNames: [String] = []) {
+                themeNames: [String] = [], team: TeamSession? = nil) {
+        self.team = team
         self.aliases = aliases
         self.themeNames = themeNames
         self.refreshSeconds = refreshSeconds
@@ -85,6 +88,8 @@ public struct ConsoleData: Sendable, Equatable {
     public var lastContactAt: Date?
     /// The call the client is retrying, until its answer or `RetryNote.shownFor`.
     public var retrying: RetryNote?
+    /// Viewers, busy cards and approvals from the team store (empty with the embedded store).
+    public var team = TeamData()
 
     public init() {}
 

@@ -16,6 +16,8 @@ public enum Modal: Sendable, Equatable {
     case history(HistoryState)
     /// The selected card's transactions, a page at a time.
     case transactions(TransactionsState)
+    /// Requests waiting for a second person's approval (team store).
+    case approvals(ApprovalsState)
 }
 
 extension Modal {
@@ -39,6 +41,8 @@ public struct Confirmation: Sendable, Equatable {
     public var command: ConfirmedCommand
     /// The form this question came from: Cancel goes back to it, values kept.
     public var form: FormState?
+    /// The approvals list this question came from: Cancel goes back to it.
+    public var approvals: ApprovalsState?
 
     public init(title: String, message: [String], confirmLabel: String, cancelLabel: String = "Cancel", command: ConfirmedCommand) {
         self.title = title

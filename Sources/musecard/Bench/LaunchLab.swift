@@ -12,7 +12,10 @@ struct LaunchLab: Sendable {
     /// What one launch showed.
     struct Launch {
         var firstFrameMs: Double
-        var residentMB: Double
+        /// Resident size a second after the first frame (start-up included).
+        var startupMB: Double
+        /// Resident size once start-up is over (`settleSeconds` after the first frame, after the keys).
+        var residentMB: Double = 0
         var firstFrameBytes = 0
         var seconds: Double = 0
         var queries = 0
@@ -20,6 +23,9 @@ struct LaunchLab: Sendable {
         var keyMedianMs: Double = 0
         var keyWorstMs: Double = 0
     }
+
+    /// When a launch is weighed: after the console's second trim of start-up pages (`ConsoleLoop.settleSeconds`, 5 s).
+    static let settleSeconds = 6
 
     /// The scope of the console's default profile with the sandbox's partner.
     static let scope = StoreScope(profile: "default", partnerId: "200001")
@@ -84,9 +90,18 @@ struct LaunchLab: Sendable {
         guard probe.waitFor(Self.marker, timeout: .seconds(60)) else { throw ProbeError("no card on screen within 60 s") }
         let first = Self.milliseconds(start.duration(to: .now))
         probe.drain(for: .seconds(1))
-        var launch = Launch(firstFrameMs: first, residentMB: Double(probe.residentBytes ?? 0) / 1_048_576)
+        var launch = Launch(firstFrameMs: first, startupMB: Double(probe.residentBytes ?? 0) / 1_048_576)
         launch.firstFrameBytes = probe.totalBytes
-        guard keys else { return launch }
+        let firstFrame = ContinuousClock.now
+        // An agent keeps the console open all day: what counts is what it holds once start-up is over.
+        let weigh = {
+            probe.drain(for: max(.zero, .seconds(Self.settleSeconds) - firstFrame.duration(to: .now)))
+            launch.residentMB = Double(probe.residentBytes ?? 0) / 1_048_576
+        }
+        guard keys else {
+            weigh()
+            return launch
+        }
         let idle = probe.drain(for: .seconds(1))
         var latencies: [Double] = []
         var bytes = 0
@@ -106,6 +121,7 @@ struct LaunchLab: Sendable {
         latencies.sort()
         launch.keyMedianMs = latencies.isEmpty ? .nan : latencies[latencies.count / 2]
         launch.keyWorstMs = latencies.last ?? .nan
+        weigh()
         launch.seconds = Date().timeIntervalSince(wall)
         return launch
     }

@@ -12,6 +12,7 @@ enum CardCall {
     /// from the answer alone) into the lines for standard output.
     static func perform(_ operation: CardOperation, userId: String, connection: ConnectionOptions, json: Bool,
                         requestId: String? = nil, statusFirst: Bool = false,
+                        refine: ((CardOperations) async -> CardOperation?)? = nil,
                         render: (OperationReport, CardStatus?) -> [String]) async throws {
         LogSetup.commandLine()
         let session = try StoreSession.open(connection, audited: true)
@@ -20,14 +21,16 @@ enum CardCall {
             if statusFirst, let card = operation.cardId {
                 before = try? await operations.query(userId: userId, cardId: card).result.get().status
             }
+            // E.g. the last four digits asked on a terminal, once the card's record is known.
+            let sent = await refine?(operations) ?? operation
             if session.settings.environment == .production {
-                StandardError.print("musecard: PRODUCTION (profile \(session.settings.profileLabel)): \(operation.name.rawValue) acts on a real card")
+                StandardError.print("musecard: PRODUCTION (profile \(session.settings.profileLabel)): \(sent.name.rawValue) acts on a real card")
             }
-            if let pending = await operations.pendingEntry(for: operation, userId: userId, requestId: requestId) {
-                StandardError.print("musecard: resuming the pending \(operation.name.rawValue) opened \(pending.createdAt.formatted(.iso8601)) with request_id \(ServiceText.sanitize(pending.requestId))")
+            if let pending = await operations.pendingEntry(for: sent, userId: userId, requestId: requestId) {
+                StandardError.print("musecard: resuming the pending \(sent.name.rawValue) opened \(pending.createdAt.formatted(.iso8601)) with request_id \(ServiceText.sanitize(pending.requestId))")
             }
             return await SignalDeferral.whileRecording(operations.inFlight) {
-                await operations.perform(operation, userId: userId, ticket: session.settings.ticket, requestId: requestId)
+                await operations.perform(sent, userId: userId, ticket: session.settings.ticket, requestId: requestId)
             }
         } refused: { operations, error in
             await operations.refuse(operation, userId: userId, ticket: session.settings.ticket, because: error)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MuseCardKit
 import MuseCardOperations
 
@@ -50,12 +51,33 @@ struct LockCard: AsyncParsableCommand {
     }
 }
 
-struct UnlockCard: StatusCommand {
-    static let configuration = CommandConfiguration(commandName: "unlock", abstract: "Unlock a locked card.")
+struct UnlockCard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unlock", abstract: "Unlock a locked card.",
+        discussion: """
+            A card locked as LOST, STOLEN, FRAUD_SUSPECTED or COMPROMISED needs a second look: with a team store \
+            (four-eyes on) the id of a second person's approval (--approval), otherwise the card's last four digits \
+            (--confirm-last4, asked on a terminal when missing).
+            """)
     @OptionGroup var target: CardTarget
+    @Option(name: .customLong("confirm-last4"), help: "The card's last four digits, to unlock a card locked for a sensitive reason.")
+    var confirmLast4: String?
+    @Option(name: .customLong("approval"), help: "The id of a second person's approval (team store), to unlock a card locked for a sensitive reason.")
+    var approval: String?
     @OptionGroup var connection: ConnectionOptions
-    static func operation(_ cardId: String) -> CardOperation { .unlock(cardId: cardId) }
-    static var tellsAlready: Bool { true }
+
+    func run() async throws {
+        if approval != nil && confirmLast4 != nil {
+            throw ExitStatus.fail(.validation(field: "--approval", reason: "give --approval or --confirm-last4, not both"))
+        }
+        let check = approval.map { UnlockCheck.approval(id: $0) } ?? confirmLast4.map(UnlockCheck.lastFour)
+        let userId = target.userId, cardId = target.cardId
+        // No status query first: the unlock behaves as it did as a `StatusCommand` (whose `tellsAlready` was never read).
+        try await CardCall.perform(.unlock(cardId: cardId, check: check), userId: userId, connection: connection, json: target.json,
+                                   refine: check != nil ? nil : { await LastFourPrompt.ask($0, userId: userId, cardId: cardId) }) {
+            CardSummary.statusChange($0, before: $1)
+        }
+    }
 }
 
 struct ActivateCard: StatusCommand {

@@ -19,7 +19,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     var readOnly = false
 
     @Option(name: .customLong("theme"), help: "Theme name (themes/ and ~/.config/musecard/themes/) or a .yaml path.",
-            completion: .custom { _ in ThemeCatalog.standard().names() })
+            completion: .custom { _, _, _ in ThemeCatalog.standard().names() })
     var theme: String?
 
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).")

@@ -19,7 +19,7 @@ enum ExitStatus {
         "user_id": "--user", "card_id": "--card", "phone_number": "--phone", "phone_area_code": "--area-code",
         "daily_purchase_limit": "--daily", "replace_reason": "--reason", "ip_address": "--ip", "card_product_id": "--product",
         "card_level": "--level", "embossed_name": "--embossed-name", "request_id": "--request-id", "apply_id": "--apply-id",
-        "reason": "--reason", "note": "--note", "card_pin": "the PIN on standard input", "token": "the token on standard input",
+        "reason": "--reason", "note": "--note", "approval": "--approval", "last4": "--confirm-last4", "card_pin": "the PIN on standard input", "token": "the token on standard input",
     ]
 }
 

@@ -16,6 +16,8 @@ final class StoreSession: Sendable {
     let journal: SQLiteJournal?
     /// `nil` for sessions that only read.
     let audit: AuditLog?
+    /// A team store's approvals and channel: `nil` until a profile's PostgreSQL store is wired here.
+    let team: TeamServices? = nil
 
     /// Resolves the settings (exit 78 on a bad config), opens the cache and journal if possible and the audit trail if asked.
     static func open(_ connection: ConnectionOptions, audited: Bool,
@@ -61,7 +63,7 @@ final class StoreSession: Sendable {
                     environment: [String: String] = ProcessInfo.processInfo.environment) -> CardOperations {
         let context = OperationContext(operatorName: settings.actingOperator(environment), sessionId: sessionId,
                                        profile: settings.profileLabel, readOnly: settings.readOnly, runId: runId)
-        return CardOperations(service: service, audit: audit ?? InMemoryAuditSink(), journal: journal, cache: cache, context: context)
+        return CardOperations(service: service, audit: audit ?? InMemoryAuditSink(), journal: journal, cache: cache, context: context, team: team)
     }
 
     /// The login user name: `USER`/`LOGNAME`, else the password database, else `unknown`.

@@ -18,8 +18,13 @@ struct ConsoleLaunch: Sendable {
 /// Builds the console's runtime from the settings: the configured service, or the embedded
 /// sandbox with demo data when no base URL is configured anywhere.
 enum ConsoleWiring {
+    /// `team`: a team store's approvals and channel (PostgreSQL); the console then acts as its
+    /// identity, shows viewers, busy cards and approvals, and asks for four-eyes unlocks.
+    /// `staleness`: whether that store answers (e.g. `MirroredCardCache.staleness`); while it does
+    /// not, the top bar says so and no change is offered.
     static func launch(settings: ConnectionSettings, userId: String?, readOnly: Bool,
-                       environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> ConsoleLaunch {
+                       environment: [String: String] = ProcessInfo.processInfo.environment,
+                       team: TeamServices? = nil, staleness: StoreStaleness? = nil) async throws -> ConsoleLaunch {
         let paths = MuseCardPaths.resolve(environment: environment)
         let keys = try keyTable(settings, paths: paths)
         let retries = RetryRelay()
@@ -52,19 +57,20 @@ enum ConsoleWiring {
             }
         }
         let session = SessionInfo(
-            sessionId: "tui-" + Nonce.make().prefix(12), operatorName: settings.actingOperator(environment),
+            sessionId: "tui-" + Nonce.make().prefix(12), operatorName: team?.channel.identity ?? settings.actingOperator(environment),
             profile: backend.profile, environment: backend.badge, readOnly: readOnly || settings.readOnly, startedAt: Date(),
             refreshSeconds: settings.refreshSeconds, requireTicket: settings.requireTicket, aliases: settings.aliases,
-            themeNames: ThemeCatalog.standard().names()
+            themeNames: ThemeCatalog.standard().names(),
+            team: team.map { TeamSession(identity: $0.channel.identity, isApprover: $0.channel.isApprover, fourEyes: $0.channel.fourEyes) }
         )
         let context = OperationContext(operatorName: session.operatorName, sessionId: session.sessionId,
                                        profile: session.profile, readOnly: session.readOnly)
-        let operations = CardOperations(service: backend.client, audit: audit, journal: journal, cache: cache, context: context)
+        let operations = CardOperations(service: backend.client, audit: audit, journal: journal, cache: cache, context: context, team: team)
         if backend.isDemo { await seedDemoCards(operations) }
         let osc52 = settings.clipboard == .osc52 ? OSC52Clipboard() : nil
         let env = ConsoleEnvironment(operations: operations, cache: cache, session: session,
                                      featuredCardholders: backend.isDemo ? demoCardholders : [],
-                                     clipboard: clipboard(settings.clipboard, osc52: osc52))
+                                     clipboard: clipboard(settings.clipboard, osc52: osc52), staleness: staleness)
         let runtime = ConsoleRuntime(state: ConsoleState(session: session), keys: keys, runner: LiveEffectRunner(environment: env))
         retries.attach(runtime)
         if let userId {
@@ -78,6 +84,7 @@ enum ConsoleWiring {
             runtime.send(.showPicker)
         }
         if let notice { runtime.send(.notice(notice)) }
+        if team != nil { runtime.send(.startTeam) }
         runtime.send(.startAutoRefresh)
         return ConsoleLaunch(runtime: runtime, clipboard: osc52, stop: backend.stop)
     }
