@@ -9,8 +9,8 @@ public struct FormState: Sendable, Equatable {
         case replace(cardId: String)
         /// The reason for a lock, asked before the confirmation.
         case lock(cardId: String)
-        /// One reason for every active card.
-        case lockAll(cardIds: [String])
+        /// One reason for several cards (every active card, or the marked ones).
+        case lockMany(BulkCommand)
         case sensitiveInfo(cardId: String)
         case apply
         case addCard
@@ -26,7 +26,7 @@ public struct FormState: Sendable, Equatable {
             case .lock: return .lock
             case .sensitiveInfo: return .sensitiveInfo
             case .apply: return .apply
-            case .addCard, .openCardholder, .lockAll: return nil
+            case .addCard, .openCardholder, .lockMany: return nil
             }
         }
 
@@ -34,7 +34,7 @@ public struct FormState: Sendable, Equatable {
         var cardId: String? {
             switch self {
             case .updatePhone(let id), .changeLimit(let id), .changePIN(let id), .replace(let id), .sensitiveInfo(let id), .lock(let id): return id
-            case .apply, .addCard, .openCardholder, .lockAll: return nil
+            case .apply, .addCard, .openCardholder, .lockMany: return nil
             }
         }
     }

@@ -13,7 +13,7 @@ public struct ScreenBuilder: Sendable {
         let height = max(1, listHeight)
         let offset = min(state.ui.scrollOffset, max(0, list.count - height))
         let window = list.dropFirst(offset).prefix(height)
-        let rows = window.map { CardRowPresenter.row($0, now: now) }
+        let rows = window.map { CardRowPresenter.row($0, now: now, marked: state.ui.marked.contains($0.cardId)) }
         let selected = Navigation.position(in: list, state).flatMap { window.indices.contains($0) ? $0 - offset : nil }
         let card = ActionAvailability.selectedCard(state)
         let reducer = ConsoleReducer(keys: keys)
@@ -48,7 +48,8 @@ public struct ScreenBuilder: Sendable {
             inFlight: state.data.inFlight,
             readOnly: state.session.readOnly,
             lastContact: state.data.lastContactAt.map(UTCTime.clock),
-            retrying: state.data.retrying?.label
+            retrying: state.data.retrying?.label,
+            marked: state.ui.marked.count
         )
     }
 
