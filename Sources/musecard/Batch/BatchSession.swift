@@ -49,7 +49,7 @@ enum BatchSession {
         }
         // A run keeps the reason it was started with, whatever this command line says.
         let kept = existing == nil ? reason : run.reason.flatMap { try? LockReason(parsing: $0, note: run.note) }
-        try await execute(run, reason: kept, pacing: options.pacing, connection: connection)
+        try await execute(run, journal: journal, reason: kept, pacing: options.pacing, connection: connection)
     }
 
     /// `batch resume RUN_ID`: the run's own operation, reason and ticket; the lines come from the journal.
@@ -66,7 +66,7 @@ enum BatchSession {
         }
         let operation = OperationName(rawValue: run.operation) ?? .lock
         let reason = operation == .lock ? run.reason.flatMap { try? LockReason(parsing: $0, note: run.note) } : nil
-        try await execute(run, reason: reason, pacing: pacing, connection: connection)
+        try await execute(run, journal: journal, reason: reason, pacing: pacing, connection: connection)
     }
 
     /// The batch journal, or exit 74 saying why it cannot be opened.
