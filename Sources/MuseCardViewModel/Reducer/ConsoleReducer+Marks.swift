@@ -1,5 +1,3 @@
-import MuseCardOperations
-
 extension ConsoleReducer {
     /// `space`: marks or unmarks the selected card, then moves on, so marking rows is one key each.
     func toggleMark(_ cardId: String, state: inout ConsoleState) {
