@@ -10,8 +10,8 @@ struct ApprovalStoreFixture: Sendable {
     var expire: @Sendable (_ id: String) async throws -> Void
 }
 
-/// The four-eyes rules, as checks over a fixture: the PostgreSQL driver runs them here; the in-memory
-/// driver's tests can run the same (`for check in ApprovalStoreContract.allCases`).
+/// The four-eyes rules, as checks over a fixture, one suite for every driver: `PostgresApprovalsTests`
+/// and `InMemoryApprovalsContractTests` run each case.
 enum ApprovalStoreContract: String, CaseIterable, Sendable {
     case requestApproveAndConsumeOnce, theRequesterCannotDecide, onlyApproversDecide, aRequestNeedsANote,
          aDenialNeedsANoteAndEndsTheRequest, onlyTheRequesterConsumesForTheSameCard, anExpiredRequestCanBeNeitherApprovedNorUsed
@@ -34,8 +34,8 @@ enum ApprovalStoreContract: String, CaseIterable, Sendable {
             #expect(try await requester.approval(id: asked.id)?.state == .used)
         case .theRequesterCannotDecide:
             let asked = try await approver.requestApproval(userId: "U1", cardId: "C1", lockReason: "STOLEN", note: "found it")
-            await refused("approving one's own request", mentioning: "requester") { try await approver.approve(id: asked.id, note: "ok") }
-            await refused("denying one's own request", mentioning: "requester") { try await approver.deny(id: asked.id, note: "no") }
+            await refused("approving one's own request", mentioning: "second person") { try await approver.approve(id: asked.id, note: "ok") }
+            await refused("denying one's own request", mentioning: "second person") { try await approver.deny(id: asked.id, note: "no") }
             #expect(try await approver.approval(id: asked.id)?.state == .pending)
         case .onlyApproversDecide:
             let (_, other) = try await fixture.person(false)
@@ -57,7 +57,7 @@ enum ApprovalStoreContract: String, CaseIterable, Sendable {
             let asked = try await requester.requestApproval(userId: "U1", cardId: "C1", lockReason: "FRAUD_SUSPECTED", note: "false alarm")
             await refused("using a pending request") { try await requester.consumeApproval(id: asked.id, cardId: "C1") }
             _ = try await approver.approve(id: asked.id, note: "checked")
-            await refused("the approver using it", mentioning: "requester") { try await approver.consumeApproval(id: asked.id, cardId: "C1") }
+            await refused("the approver using it", mentioning: requesterName) { try await approver.consumeApproval(id: asked.id, cardId: "C1") }
             await refused("using it for another card", mentioning: "C2") { try await requester.consumeApproval(id: asked.id, cardId: "C2") }
             #expect(try await requester.consumeApproval(id: asked.id, cardId: "C1").state == .used)
         case .anExpiredRequestCanBeNeitherApprovedNorUsed:
