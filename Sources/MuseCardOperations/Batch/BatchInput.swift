@@ -16,6 +16,7 @@ public struct BatchBadLine: Sendable, Equatable {
     public var line: Int
     public var reason: String
 
+    /// A bad line with its number and why.
     public init(line: Int, reason: String) {
         self.line = line
         self.reason = reason

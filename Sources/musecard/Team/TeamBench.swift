@@ -42,33 +42,44 @@ struct TeamBench {
             for agent in 0..<agents {
                 group.addTask {
                     let database = try await connect()
-                    defer { Task { await database.close() } }
-                    let cache = PostgresCardCache(database: database, scope: scope)
-                    let audit = PostgresAuditTrail(database: database, scope: scope)
-                    var figures = AgentFigures()
-                    var generator = SystemRandomNumberGenerator()
-                    while ContinuousClock.now < deadline {
-                        let user = Self.userId(Int.random(in: 0..<holders, using: &generator))
-                        let started = ContinuousClock.now
-                        let opened = try await cache.cards(of: user)
-                        _ = try await cache.profile(of: user)
-                        figures.openMilliseconds.append(Self.milliseconds(ContinuousClock.now - started))
-                        guard let card = opened.first?.cardId else { throw BenchError("cardholder \(user) has no cards: the import did not load") }
-                        for phase in [AuditPhase.intent, .result] {
-                            try await audit.append(AuditEntry(time: Date(), operatorName: "bench", sessionId: "bench-\(agent)", profile: "bench",
-                                                              userId: user, cardId: card, action: "lock", parameters: ["reason": "OTHER"],
-                                                              phase: phase, outcome: phase == .intent ? nil : .applied,
-                                                              values: phase == .intent ? [:] : ["status": "LOCK"], operationId: "op-\(agent)"))
-                            figures.appends += 1
-                        }
+                    do {
+                        let figures = try await loop(agent, database: database, holders: holders, until: deadline)
+                        await database.close()
+                        return figures
+                    } catch {
+                        await database.close()
+                        throw error
                     }
-                    return figures
                 }
             }
             var all: [AgentFigures] = []
             for try await figures in group { all.append(figures) }
             return all
         }
+    }
+
+    /// One agent until `deadline`: a random cardholder opened, an intent and a result appended, again.
+    private func loop(_ agent: Int, database: TeamDatabase, holders: Int, until deadline: ContinuousClock.Instant) async throws -> AgentFigures {
+        let cache = PostgresCardCache(database: database, scope: scope)
+        let audit = PostgresAuditTrail(database: database, scope: scope)
+        var figures = AgentFigures()
+        var generator = SystemRandomNumberGenerator()
+        while ContinuousClock.now < deadline {
+            let user = Self.userId(Int.random(in: 0..<holders, using: &generator))
+            let started = ContinuousClock.now
+            let opened = try await cache.cards(of: user)
+            _ = try await cache.profile(of: user)
+            figures.openMilliseconds.append(Self.milliseconds(ContinuousClock.now - started))
+            guard let card = opened.first?.cardId else { throw BenchError("cardholder \(user) has no cards: the import did not load") }
+            for phase in [AuditPhase.intent, .result] {
+                try await audit.append(AuditEntry(time: Date(), operatorName: "bench", sessionId: "bench-\(agent)", profile: "bench",
+                                                  userId: user, cardId: card, action: "lock", parameters: ["reason": "OTHER"],
+                                                  phase: phase, outcome: phase == .intent ? nil : .applied,
+                                                  values: phase == .intent ? [:] : ["status": "LOCK"], operationId: "op-\(agent)"))
+                figures.appends += 1
+            }
+        }
+        return figures
     }
 
     /// Removes the benchmark's index rows (audit rows are append-only and stay, under the bench scope).
