@@ -51,7 +51,7 @@ struct Harness {
         // The sandbox's handlers share the test process's two pool threads with every other suite:
         // a loaded moment can hold an answer for seconds, so the deadline is not what a test checks.
         let configuration = try server.demoClientConfiguration(retry: RetryPolicy(maxAttempts: attempts, baseDelay: .milliseconds(20)),
-                                                               requestTimeout: .seconds(30))
+                                                               requestTimeout: .seconds(60))
         let signer = RequestSigner(key: try RSAKeyLoader.signingKey(text: DemoKeys.partnerPrivateKey, source: "demo"))
         return Harness(server: server, clock: clock, client: MusePayClient(configuration: configuration), signer: signer)
     }
@@ -91,7 +91,7 @@ struct Harness {
         request.method = .init(rawValue: method)
         request.headers.add(name: "Content-Type", value: "application/json")
         if let body { request.body = .bytes(ByteBuffer(string: body)) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         let buffer = try await response.body.collect(upTo: 1 << 20)
         var headers: [String: String] = [:]
         for header in response.headers { headers[header.name.lowercased()] = header.value }
