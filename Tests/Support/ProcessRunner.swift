@@ -13,11 +13,13 @@ public enum ProcessRunner {
     /// The wait happens on a thread of its own: blocking the few threads of Swift's cooperative
     /// pool would starve a test server living in the same process, and the child would time out.
     public static func run(_ executable: String, _ arguments: [String], stdin: String? = nil,
-                           environment: [String: String] = [:], clearEnvironment: Bool = false) async throws -> ProcessResult {
+                           environment: [String: String] = [:], clearEnvironment: Bool = false,
+                           directory: String? = nil) async throws -> ProcessResult {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 continuation.resume(with: Result {
-                    try runBlocking(executable, arguments, stdin: stdin, environment: environment, clearEnvironment: clearEnvironment)
+                    try runBlocking(executable, arguments, stdin: stdin, environment: environment, clearEnvironment: clearEnvironment,
+                                    directory: directory)
                 })
             }
             thread.start()
@@ -36,8 +38,10 @@ public enum ProcessRunner {
 
     /// The blocking form, for code already running on a thread of its own (never on the cooperative pool).
     public static func runBlocking(_ executable: String, _ arguments: [String], stdin: String? = nil,
-                                   environment: [String: String] = [:], clearEnvironment: Bool = false) throws -> ProcessResult {
+                                   environment: [String: String] = [:], clearEnvironment: Bool = false,
+                                   directory: String? = nil) throws -> ProcessResult {
         let process = Process()
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = clearEnvironment ? ["PATH": "/usr/bin:/bin"] : ProcessInfo.processInfo.environment

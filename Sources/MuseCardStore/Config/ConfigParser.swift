@@ -8,7 +8,7 @@ struct ConfigParser {
     static let topKeys: Set<String> = ["default", "profiles", "keys", "clipboard", "mouse", "aliases"]
     static let profileKeys: Set<String> = [
         "base_url", "partner_id", "private_key", "platform_public_key", "operator", "theme", "read_only", "summary_dir",
-        "refresh_seconds", "require_ticket",
+        "refresh_seconds", "require_ticket", "store",
     ]
 
     func parse(_ text: String) throws(ConfigError) -> MuseCardConfig {
@@ -76,6 +76,7 @@ struct ConfigParser {
             case "read_only":
                 guard let flag = value.bool else { throw error(value, "read_only must be true or false") }
                 settings.readOnly = flag
+            case "store": settings.store = try store(value)
             default:
                 throw error(keyNode, "unknown key \"\(key)\" in profile \(name) (expected one of: \(Self.profileKeys.sorted().joined(separator: ", ")))")
             }
@@ -118,17 +119,17 @@ struct ConfigParser {
         return bindings
     }
 
-    private func mapping(_ node: Node, what: String) throws(ConfigError) -> [(key: Node, value: Node)] {
+    func mapping(_ node: Node, what: String) throws(ConfigError) -> [(key: Node, value: Node)] {
         guard let map = node.mapping else { throw error(node, "\(what) must be a mapping of keys to values") }
         return map.map { ($0.key, $0.value) }
     }
 
-    private func scalar(_ node: Node, what: String) throws(ConfigError) -> String {
+    func scalar(_ node: Node, what: String) throws(ConfigError) -> String {
         guard let text = node.scalar?.string, !text.isEmpty else { throw error(node, "\(what) must be a non-empty text value") }
         return text
     }
 
-    private func error(_ node: Node?, _ message: String) -> ConfigError {
+    func error(_ node: Node?, _ message: String) -> ConfigError {
         ConfigError(file: file, line: node?.mark?.line, message: message)
     }
 

@@ -22,6 +22,8 @@ public struct ProfileSettings: Sendable, Equatable {
     public var refreshSeconds: Int?
     /// The console asks for a ticket before the first change.
     public var requireTicket = false
+    /// `store:` with `kind: postgres`: the team database; `nil` means the embedded SQLite store.
+    public var store: TeamStoreSettings?
 
     /// A profile with the given values.
     public init(name: String, baseURL: String? = nil, partnerId: String? = nil, privateKeyPath: String? = nil,
