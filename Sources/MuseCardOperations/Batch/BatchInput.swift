@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import MuseCardKit
 
@@ -16,6 +15,11 @@ public struct BatchInputLine: Sendable, Equatable {
 public struct BatchBadLine: Sendable, Equatable {
     public var line: Int
     public var reason: String
+
+    public init(line: Int, reason: String) {
+        self.line = line
+        self.reason = reason
+    }
 }
 
 /// What one pass over the input found.
@@ -27,6 +31,12 @@ public struct BatchScan: Sendable, Equatable {
     public var badCount = 0
     /// SHA-256 of the file's bytes, hex: the same file gives the same run.
     public var digest = ""
+
+    /// Counts a bad line, keeping the first `BatchInput.maxBadLinesKept` of them.
+    mutating func bad(_ line: Int, _ reason: String) {
+        badCount += 1
+        if badLines.count < BatchInput.maxBadLinesKept { badLines.append(BatchBadLine(line: line, reason: reason)) }
+    }
 }
 
 /// Reads a batch file, CSV with a header or JSON Lines (`user_id`, `card_id`, optional `reason`,
@@ -47,46 +57,27 @@ public struct BatchInput: Sendable {
     /// Reads the whole file once, giving each good line to `each` in order.
     public func scan(_ each: (BatchInputLine) throws -> Void = { _ in }) throws(MusePayError) -> BatchScan {
         var scan = BatchScan()
-        var hasher = SHA256()
-        var format: Format?
-        var header: [String: Int] = [:]
-        let reader: LineReader
-        do { reader = try LineReader(path: path) } catch { throw .validation(field: "--file", reason: "cannot be read: \(error)") }
-        defer { reader.close() }
-        func bad(_ number: Int, _ reason: String) {
-            scan.badCount += 1
-            if scan.badLines.count < Self.maxBadLinesKept { scan.badLines.append(BatchBadLine(line: number, reason: reason)) }
-        }
-        do {
-            while let (number, bytes) = try reader.next(hashing: &hasher) {
-                let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                if text.isEmpty || text.hasPrefix("#") { continue }
-                if format == nil {
-                    if text.hasPrefix("{") { format = .jsonLines } else {
-                        format = .csv
-                        do { header = try Self.header(text) } catch { bad(number, error.description); break }
-                        continue
-                    }
-                }
-                let parsed: BatchInputLine
-                do throws(MusePayError) {
-                    var line = format == .csv ? try Self.csvLine(text, header: header, number: number)
-                                              : try Self.jsonLine(text, number: number)
-                    try check(&line)
-                    parsed = line
-                } catch { bad(number, error.description); continue }
-                scan.count += 1
-                try each(parsed)
+        let file = try RecordFile(path: path, field: "--file", columns: ["user_id", "card_id"], example: "user_id,card_id,reason,note")
+        while let record = try file.next() {
+            guard case .record(let number, let fields) = record else {
+                if case .bad(let number, let reason) = record { scan.bad(number, reason) }
+                continue
             }
-        } catch let error as MusePayError { throw error } catch {
-            throw .validation(field: "--file", reason: "cannot be read: \(error)")
+            let parsed: BatchInputLine
+            do throws(MusePayError) {
+                var line = BatchInputLine(line: number, userId: fields["user_id"] ?? "", cardId: fields["card_id"] ?? "",
+                                          reason: fields["reason"], note: fields["note"])
+                try check(&line)
+                parsed = line
+            } catch { scan.bad(number, error.description); continue }
+            scan.count += 1
+            do { try each(parsed) } catch let error as MusePayError { throw error } catch {
+                throw .validation(field: "--file", reason: "cannot be read: \(error)")
+            }
         }
-        if format == nil { throw .validation(field: "--file", reason: "has no lines") }
-        scan.digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        scan.digest = file.digest()
         return scan
     }
-
-    private enum Format { case csv, jsonLines }
 
     /// Ids as the service takes them; a lock reason (with its note) that `LockReason` accepts.
     private func check(_ line: inout BatchInputLine) throws(MusePayError) {
@@ -95,35 +86,5 @@ public struct BatchInput: Sendable {
         guard operation == .lock else { return }
         if let reason = line.reason { _ = try LockReason(parsing: reason, note: line.note ?? defaultNote) }
         else if let note = line.note { try FieldRules.printable(note, field: "note", max: LockReason.maxNoteLength) }
-    }
-
-    static func header(_ text: String) throws(MusePayError) -> [String: Int] {
-        let names = try CSVFields.split(text).map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
-        var columns: [String: Int] = [:]
-        for (index, name) in names.enumerated() where columns[name] == nil { columns[name] = index }
-        for needed in ["user_id", "card_id"] where columns[needed] == nil {
-            throw .validation(field: "header", reason: "has no \(needed) column (a CSV file starts with a header such as user_id,card_id,reason,note)")
-        }
-        return columns
-    }
-
-    static func csvLine(_ text: String, header: [String: Int], number: Int) throws(MusePayError) -> BatchInputLine {
-        let fields = try CSVFields.split(text)
-        func field(_ name: String) -> String? {
-            guard let index = header[name], index < fields.count else { return nil }
-            let value = fields[index].trimmingCharacters(in: .whitespaces)
-            return value.isEmpty ? nil : value
-        }
-        return BatchInputLine(line: number, userId: field("user_id") ?? "", cardId: field("card_id") ?? "",
-                              reason: field("reason"), note: field("note"))
-    }
-
-    static func jsonLine(_ text: String, number: Int) throws(MusePayError) -> BatchInputLine {
-        let json: JSONValue
-        do { json = try JSONParser.parse(text) } catch { throw .validation(field: "line", reason: "is not JSON (\(error.description))") }
-        guard json.objectValue != nil else { throw .validation(field: "line", reason: "is not a JSON object") }
-        func field(_ name: String) -> String? { json[name]?.scalarText.flatMap { $0.isEmpty ? nil : $0 } }
-        return BatchInputLine(line: number, userId: field("user_id") ?? "", cardId: field("card_id") ?? "",
-                              reason: field("reason"), note: field("note"))
     }
 }

@@ -6,10 +6,11 @@ public actor InMemoryAuditSink: AuditSink {
     /// An empty sink.
     public init() {}
 
-    /// Keeps the entry, secrets stripped.
+    /// Keeps the entry, secrets stripped from its parameters and values.
     public func append(_ entry: AuditEntry) async throws {
         var kept = entry
         kept.parameters = SecretFilter.strip(entry.parameters)
+        kept.values = SecretFilter.strip(entry.values)
         entries.append(kept)
     }
 

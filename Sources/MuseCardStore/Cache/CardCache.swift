@@ -33,6 +33,11 @@ public protocol CardCache: Sendable {
     func searchCardholders(_ search: CardholderSearch) async throws -> [String]
     /// Keeps the last error met for a card, adding the card if unknown.
     func saveError(userId: String, cardId: String, message: String, at: Date) async throws
+    /// Gives a cardholder a label (adding the cardholder if unknown) without marking it opened.
+    func labelCardholder(userId: String, label: String) async throws
+    /// Adds many cards at once (an import from the partner's records): all of them or, on an error, none.
+    /// Cards already known are counted and left as they are; a row's label replaces the cardholder's.
+    func importCards(_ rows: [CardImportRow], at: Date) async throws -> ImportCount
 }
 
 extension CardCache {
@@ -44,6 +49,20 @@ extension CardCache {
     /// One card found in the whole list, for drivers without a cheaper way.
     public func card(userId: String, cardId: String) async throws -> CachedCard? {
         try await cards(of: userId).first { $0.cardId == cardId }
+    }
+
+    /// One card at a time, for drivers without a cheaper way; not atomic, so only for drivers that
+    /// cannot fail half-way (in memory).
+    public func importCards(_ rows: [CardImportRow], at date: Date) async throws -> ImportCount {
+        var count = ImportCount()
+        for row in rows {
+            if try await knows(userId: row.userId, cardId: row.cardId) { count.known += 1 } else {
+                try await addCard(userId: row.userId, cardId: row.cardId, at: date)
+                count.added += 1
+            }
+            if let label = row.label { try await labelCardholder(userId: row.userId, label: label) }
+        }
+        return count
     }
 
     /// A page cut from the whole list, for drivers without a cheaper way.

@@ -32,6 +32,11 @@ public actor InMemoryCardCache: CardCache {
         holders[userId] = entry
     }
 
+    public func labelCardholder(userId: String, label: String) {
+        noteHolder(userId)
+        holders[userId]?.label = label
+    }
+
     public func cards(of userId: String) -> [CachedCard] { cardList.filter { $0.userId == userId } }
 
     public func addCard(userId: String, cardId: String, at date: Date) {

@@ -35,12 +35,15 @@ extension SQLiteCardCache {
             case .xid(let xid):
                 arguments += [xid]
                 return try String.fetchAll(db, sql: base + "xid = ? ORDER BY user_id", arguments: arguments)
+            // Lower case as Swift has it (SQLite's `lower` knows ASCII only), and `instr`, not `LIKE`:
+            // a typed `%` or `_` is text, not a pattern.
             case .email(let email):
-                arguments += [email]
-                return try String.fetchAll(db, sql: base + "lower(email) = lower(?) ORDER BY user_id", arguments: arguments)
+                arguments += [email.lowercased()]
+                return try String.fetchAll(db, sql: base + "swiftLowercaseString(email) = ? ORDER BY user_id", arguments: arguments)
             case .name(let text):
-                arguments += ["%\(text)%"]
-                return try String.fetchAll(db, sql: base + "lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(label, '')) LIKE lower(?) ORDER BY user_id",
+                arguments += [text.lowercased()]
+                let name = "coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(label, '')"
+                return try String.fetchAll(db, sql: base + "instr(swiftLowercaseString(\(name)), ?) > 0 ORDER BY user_id",
                                            arguments: arguments)
             case .phone(let digits):
                 let candidates = CardholderSearch.phoneCandidates(digits)

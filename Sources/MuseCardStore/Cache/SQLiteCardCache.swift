@@ -26,6 +26,7 @@ public final class SQLiteCardCache: CardCache {
         // made a 100,000-card batch grow the process by about 10 MB.
         pool = try SQLitePool.open(path: path, label: "musecard-cache", migrator: Self.migrator) { db in
             try db.execute(sql: "PRAGMA cache_size = -1024")
+            db.add(function: .lowercase)
         }
         withExtendedLifetime(lock) {}
     }

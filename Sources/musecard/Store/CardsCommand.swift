@@ -8,8 +8,8 @@ import MuseCardOperations
 struct CardsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cards",
-        abstract: "List, add and forget the cards the local cache knows for a cardholder.",
-        subcommands: [ListCards.self, AddCard.self, ForgetCard.self]
+        abstract: "List, add, forget and import the cards the index knows for a cardholder.",
+        subcommands: [ListCards.self, AddCard.self, ForgetCard.self, ImportCards.self]
     )
 }
 

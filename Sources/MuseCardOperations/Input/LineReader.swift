@@ -8,6 +8,8 @@ final class LineReader {
     private var start = 0
     private var number = 0
     private var atEnd = false
+    /// Bytes taken from the file so far (in whole chunks).
+    private(set) var bytesRead = 0
 
     init(path: String) throws {
         handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
@@ -38,6 +40,7 @@ final class LineReader {
             let chunk = try handle.read(upToCount: 1 << 16) ?? Data()
             if chunk.isEmpty { atEnd = true } else {
                 hasher.update(data: chunk)
+                bytesRead += chunk.count
                 buffer.append(contentsOf: chunk)
             }
         }
