@@ -9,7 +9,7 @@ struct MuseCard: AsyncParsableCommand {
         abstract: "A keyboard-driven console for managing a cardholder's MusePay cards.",
         subcommands: [ConsoleCommand.self, CardCommand.self, CardsCommand.self, CardholderCommand.self, BatchCommand.self, AuditCommand.self,
                       ApprovalsCommand.self,
-                      InfoCommand.self, KeysCommand.self, SandboxCommand.self, RenderBenchCommand.self, BenchCommand.self],
+                      InfoCommand.self, KeysCommand.self, TeamCommand.self, SandboxCommand.self, RenderBenchCommand.self, BenchCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 

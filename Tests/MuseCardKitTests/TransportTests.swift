@@ -9,7 +9,7 @@ import Testing
 struct TransportTests {
     static let card = #"{"user_id":"U1","card_id":"C1","card_status":"ACTIVE"}"#
 
-    func client(_ server: ScriptedServer?, base: URL? = nil, timeout: Duration = .seconds(5), attempts: Int = 3,
+    func client(_ server: ScriptedServer?, base: URL? = nil, timeout: Duration = .seconds(30), attempts: Int = 3,
                 onRetry: (@Sendable (Int, Int, String) -> Void)? = nil) throws -> MusePayClient {
         let signer = RequestSigner(key: try RSAKeyLoader.signingKey(text: try Fixtures.text("keys/partner_private.pem"), source: "t"))
         let cipher = PINCipher(key: try RSAKeyLoader.encryptionKey(file: Fixtures.path("keys/platform_public.pem")))
@@ -40,6 +40,18 @@ struct TransportTests {
         let timestamp = try #require(body["timestamp"]?.scalarText.flatMap(Int.init))
         #expect(abs(timestamp - Int(Date().timeIntervalSince1970)) < 60, "timestamp is in seconds")
         #expect(body["nonce"]?.scalarText?.count == 32)
+    }
+
+    @Test func aClientLeftWithoutShutdownClosesItsPoolInsteadOfCrashing() async throws {
+        let server = try await ScriptedServer.start(["/v1/card/query": [.ok(Self.card)]])
+        do {
+            // A caller that leaves early (a thrown error) never reaches shutdown(); a debug build of
+            // AsyncHTTPClient used to stop the whole process when the pool was dropped open.
+            let client = try client(server)
+            #expect(try await client.send(QueryCardRequest(userId: "U1", cardId: "C1")).status == .active)
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        await server.stop()
     }
 
     @Test func serverErrorThenSuccessIsRetriedAndResigned() async throws {

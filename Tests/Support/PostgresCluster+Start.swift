@@ -1,7 +1,7 @@
 import Foundation
 
 extension PostgresCluster {
-    /// initdb, pg_ctl start, watchdog and exit hook; runs on a thread of its own (it waits on processes).
+    /// initdb, postgres, watchdog and exit hook; runs on a thread of its own (it waits on processes).
     static func start() async throws -> PostgresCluster {
         try await withCheckedThrowingContinuation { continuation in
             Thread { continuation.resume(with: Result { try startBlocking() }) }.start()
@@ -15,8 +15,8 @@ extension PostgresCluster {
         let secrets = try temporaryFolder("musecard-pg-secrets")
         let password = "super-" + UUID().uuidString
         let initPassword = folder + "/initdb.password"
-        FileManager.default.createFile(atPath: initPassword, contents: Data((password + "\n").utf8), attributes: [.posixPermissions: 0o600])
-        FileManager.default.createFile(atPath: "\(secrets)/postgres.password", contents: Data((password + "\n").utf8),
+        _ = FileManager.default.createFile(atPath: initPassword, contents: Data((password + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: "\(secrets)/postgres.password", contents: Data((password + "\n").utf8),
                                        attributes: [.posixPermissions: 0o600])
         if let owner {
             guard let entry = getpwnam(owner) else {
@@ -36,22 +36,51 @@ extension PostgresCluster {
         var lastFailure = ""
         for _ in 1...5 {
             let port = try freePort()
-            let options = "-c port=\(port) -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(folder) -c fsync=off "
-                + "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c timezone=UTC"
-            let started = try run(owner, "\(binaries)/pg_ctl", ["-D", data, "-l", "\(folder)/server.log", "-w", "-t", "120", "-o", options, "start"], in: folder)
-            if started.status == 0 {
-                let stop = ([owner.map { "\(runuser) -u \($0) --" } ?? ""] + ["'\(binaries)/pg_ctl'", "-D", "'\(data)'", "-m", "immediate", "-w", "stop"])
-                    .joined(separator: " ")
-                let cleanup = "\(stop) >/dev/null 2>&1; rm -rf '\(folder)' '\(secrets)'"
-                try watch(cleanup)
-                ExitHook.install(cleanup)
-                return PostgresCluster(port: port, folder: folder, binaries: binaries, secrets: secrets, owner: owner)
+            let log = "\(folder)/server-\(port).log"
+            guard let server = try launch(owner, binaries: binaries, data: data, folder: folder, port: port, log: log) else {
+                lastFailure = (try? String(contentsOfFile: log, encoding: .utf8)) ?? "no log"
+                // Another process may have taken the port between asking and binding: try another.
+                if lastFailure.contains("could not bind") || lastFailure.contains("Address already in use") { continue }
+                break
             }
-            lastFailure = (try? String(contentsOfFile: "\(folder)/server.log", encoding: .utf8)) ?? started.stderr
-            // Another process may have taken the port between asking and binding: try another.
-            guard lastFailure.contains("could not bind") || lastFailure.contains("Address already in use") else { break }
+            Server.keep(server)
+            let stop = ([owner.map { "\(runuser) -u \($0) --" } ?? ""] + ["'\(binaries)/pg_ctl'", "-D", "'\(data)'", "-m", "immediate", "-w", "stop"])
+                .joined(separator: " ")
+            let cleanup = "\(stop) >/dev/null 2>&1; rm -rf '\(folder)' '\(secrets)'"
+            try watch(cleanup)
+            ExitHook.install(cleanup)
+            return PostgresCluster(port: port, folder: folder, binaries: binaries, secrets: secrets, owner: owner)
         }
-        throw ClusterError("pg_ctl start failed: \(lastFailure)")
+        throw ClusterError("PostgreSQL did not start: \(lastFailure)")
+    }
+
+    /// Runs `postgres` as a child (not daemonised by pg_ctl: a daemon would inherit the descriptor
+    /// Foundation watches to see its child end, and `waitUntilExit` would never return), then waits
+    /// until it accepts connections; `nil` when it exited instead (see the log).
+    private static func launch(_ owner: String?, binaries: String, data: String, folder: String, port: Int, log: String) throws -> Process? {
+        guard FileManager.default.createFile(atPath: log, contents: nil), let output = FileHandle(forWritingAtPath: log) else {
+            throw ClusterError("cannot write \(log)")
+        }
+        let server = Process()
+        let settings = ["port=\(port)", "listen_addresses=127.0.0.1", "unix_socket_directories=\(folder)", "fsync=off",
+                        "synchronous_commit=off", "full_page_writes=off", "max_connections=200", "timezone=UTC"]
+        let command = ["\(binaries)/postgres", "-D", data] + settings.flatMap { ["-c", $0] }
+        server.executableURL = URL(fileURLWithPath: owner == nil ? command[0] : runuser)
+        server.arguments = owner.map { ["-u", $0, "--"] + command } ?? Array(command.dropFirst())
+        server.currentDirectoryURL = URL(fileURLWithPath: folder)
+        server.standardInput = FileHandle.nullDevice
+        server.standardOutput = output
+        server.standardError = output
+        try server.run()
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            guard server.isRunning else { return nil }
+            let ready = try ProcessRunner.runBlocking("\(binaries)/pg_isready", ["-q", "-h", folder, "-p", String(port), "-t", "2"])
+            if ready.status == 0 { return server }
+            usleep(200_000)
+        }
+        server.terminate()
+        throw ClusterError("PostgreSQL did not accept connections within 120 s (\(log))")
     }
 
     /// The newest `/usr/lib/postgresql/*/bin` holding initdb, pg_ctl, postgres and psql.
@@ -99,13 +128,20 @@ extension PostgresCluster {
     /// process to end and then runs `cleanup`.
     private static func watch(_ cleanup: String) throws {
         let watchdog = Process()
-        watchdog.executableURL = URL(fileURLWithPath: "/bin/sh")
-        watchdog.arguments = ["-c", "trap '' INT TERM HUP; while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; \(cleanup)"]
+        // Its own session: a signal to the test's process group does not reach it.
+        watchdog.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+        watchdog.arguments = ["/bin/sh", "-c", "trap '' INT TERM HUP; while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; \(cleanup)"]
         watchdog.standardInput = FileHandle.nullDevice
         watchdog.standardOutput = FileHandle.nullDevice
         watchdog.standardError = FileHandle.nullDevice
         try watchdog.run()
     }
+}
+
+/// Keeps the server's `Process` alive for the test process's lifetime.
+private enum Server {
+    nonisolated(unsafe) static var running: [Process] = []
+    static func keep(_ process: Process) { running.append(process) }
 }
 
 /// Stops the cluster when the test process exits normally (the watchdog covers a kill).

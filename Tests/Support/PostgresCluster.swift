@@ -54,7 +54,7 @@ public final class PostgresCluster: Sendable {
     /// Creates a login role in the given groups and writes its password file (`passwordFile(for:)`).
     public func createLogin(role: String, memberOf groups: [String], password: String) async throws {
         let path = passwordFile(for: role)
-        FileManager.default.createFile(atPath: path, contents: Data((password + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: path, contents: Data((password + "\n").utf8), attributes: [.posixPermissions: 0o600])
         let grants = groups.map { "GRANT \($0) TO \(role);" }.joined(separator: " ")
         let sql = "CREATE ROLE \(role) LOGIN PASSWORD '\(password.replacingOccurrences(of: "'", with: "''"))'; \(grants)"
         // Roles live in the cluster, not a database: one change at a time from this process.

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// Sends signed requests to MusePay over HTTP, with timeouts and safe retries.
 public final class MusePayClient: Sendable {
@@ -10,6 +11,7 @@ public final class MusePayClient: Sendable {
     private let http: HTTPClient
     private let logger: Logger
     private let clock: @Sendable () -> Date
+    private let isShutDown = Mutex(false)
 
     /// Makes a client with its own connection pool; call `shutdown()` when done.
     public init(configuration: ClientConfiguration, logger: Logger = Logger(label: "musecard.client"),
@@ -25,7 +27,15 @@ public final class MusePayClient: Sendable {
 
     /// Closes the connection pool.
     public func shutdown() async {
+        isShutDown.withLock { $0 = true }
         try? await http.shutdown()
+    }
+
+    // A caller that left early (a thrown error between making and shutting down) must not leak the
+    // pool or trip AsyncHTTPClient's debug check: the pool is closed in the background instead.
+    deinit {
+        guard !isShutDown.withLock({ $0 }) else { return }
+        http.shutdown().whenComplete { _ in }
     }
 
     /// Validates, signs and sends a request; safe requests are retried on 429, 5xx and

@@ -28,7 +28,8 @@ extension ConfigParser {
                 throw error(keyNode, "unknown key \"\(key)\" in store (expected one of: \(Self.storeKeys.sorted().joined(separator: ", ")))")
             }
         }
-        guard let (kindText, kindNode) = kind else { throw error(node, "store needs kind: postgres or kind: sqlite") }
+        guard let kind else { throw error(node, "store needs kind: postgres or kind: sqlite") }
+        let (kindText, kindNode) = kind
         switch kindText {
         case "sqlite":
             if let extra = lines.keys.sorted().first(where: { $0 != "kind" }) {
@@ -36,7 +37,8 @@ extension ConfigParser {
             }
             return nil
         case "postgres":
-            guard let (urlText, urlNode) = url else { throw error(node, "store with kind: postgres needs url: postgres://user@host:port/database") }
+            guard let url else { throw error(node, "store with kind: postgres needs url: postgres://user@host:port/database") }
+            let (urlText, urlNode) = url
             do {
                 return try TeamStoreSettings(url: urlText, passwordFile: passwordFile, fourEyes: fourEyes, approvalMinutes: minutes)
             } catch {

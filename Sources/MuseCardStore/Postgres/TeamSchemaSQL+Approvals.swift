@@ -71,11 +71,11 @@ extension TeamSchemaSQL {
         BEGIN
             SELECT * INTO r FROM approvals WHERE id = p_id FOR UPDATE;
             IF NOT FOUND THEN PERFORM approval_refuse(format('there is no approval request %s', p_id)); END IF;
-            IF NOT pg_has_role(session_user, 'musecard_approver', 'MEMBER') THEN
-                PERFORM approval_refuse(format('%s does not hold the approver role (musecard_approver)', session_user));
-            END IF;
             IF r.requested_by = session_user THEN
                 PERFORM approval_refuse('the requester cannot decide their own request: a second person must');
+            END IF;
+            IF NOT pg_has_role(session_user, 'musecard_approver', 'MEMBER') THEN
+                PERFORM approval_refuse(format('%s does not hold the approver role (musecard_approver)', session_user));
             END IF;
             IF r.state <> 'pending' THEN
                 PERFORM approval_refuse(format('the request is no longer pending: %s by %s', r.state, coalesce(r.decided_by, r.requested_by)));

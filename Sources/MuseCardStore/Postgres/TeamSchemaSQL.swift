@@ -98,7 +98,7 @@ enum TeamSchemaSQL {
     static let grants = """
         REVOKE ALL ON audit, audit_chain_head, approvals, presence, busy FROM PUBLIC;
         GRANT SELECT, INSERT ON audit TO musecard_agent;
-        GRANT SELECT ON approvals, presence, busy, musecard_schema_version TO musecard_agent;
+        GRANT SELECT ON approvals, presence, busy, audit_chain_head, musecard_schema_version TO musecard_agent;
         REVOKE ALL ON FUNCTION audit_stamp(), audit_refuse_change(), approval_refuse(text), approval_decidable(text),
             approval_audit(approvals, text, jsonb, text, text), approvals_notify(), presence_notify(), busy_notify(),
             request_approval(text, text, text, text, text, integer, text, text), approve_approval(text, text, text, text),

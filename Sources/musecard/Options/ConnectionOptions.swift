@@ -73,7 +73,8 @@ struct ConnectionOptions: ParsableArguments {
             readOnly: profile?.readOnly ?? false,
             summaryDir: profile?.summaryDir,
             refreshSeconds: profile?.refreshSeconds ?? 30,
-            requireTicket: profile?.requireTicket ?? false
+            requireTicket: profile?.requireTicket ?? false,
+            store: profile?.store
         )
     }
 
@@ -98,6 +99,8 @@ struct ConnectionSettings: Sendable, Equatable {
     var refreshSeconds: Int = 30
     /// The profile's `require_ticket`: the console asks for a ticket before the first change.
     var requireTicket: Bool = false
+    /// The profile's `store:` when it is a team database; `nil`: the embedded SQLite store.
+    var store: TeamStoreSettings? = nil
     /// Key remaps by action name from the config file.
     var keyBindings: [String: [String]] = [:]
     /// Where the console's `y` copies to.

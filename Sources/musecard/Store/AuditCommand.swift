@@ -12,7 +12,9 @@ struct AuditCommand: AsyncParsableCommand {
             Reads $XDG_STATE_HOME/musecard/audit.jsonl: one intent line before each request is sent and one result \
             line after, linked by operation_id. The table shows one row per operation; an intent without a result is \
             shown as "unknown — check the card". Unreadable lines are reported with their number and skipped.
-            """
+            `musecard audit verify` checks a team database's hash chain.
+            """,
+        subcommands: [AuditVerifyCommand.self]
     )
     @Option(name: .customLong("user"), help: "Only this cardholder.")
     var userId: String?

@@ -55,7 +55,7 @@ struct TeamMigrationTests {
         let rig = try await TeamRig.make()
         let agent = try await rig.login("agent")
         let wrong = rig.cluster.secrets + "/wrong-\(agent)"
-        FileManager.default.createFile(atPath: wrong, contents: Data("not-it\n".utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: wrong, contents: Data("not-it\n".utf8), attributes: [.posixPermissions: 0o600])
         let settings = try TeamStoreSettings(url: rig.cluster.url(for: agent, database: rig.database), passwordFile: wrong, environment: [:])
         let error = await #expect(throws: TeamDatabaseError.self) { try await TeamDatabase.connect(settings, environment: [:]) }
         #expect(error?.description.contains("password authentication failed") == true, "\(String(describing: error))")

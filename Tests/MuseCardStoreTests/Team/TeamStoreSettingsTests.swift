@@ -65,12 +65,12 @@ struct TeamStoreSettingsTests {
     @Test func thePasswordComesFromPasswordFileOrPgpassNeverLooseFiles() throws {
         let folder = StoreTestFolder.make("team-password")
         let file = folder.appendingPathComponent("secret").path
-        FileManager.default.createFile(atPath: file, contents: Data("s3cret\nignored\n".utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: file, contents: Data("s3cret\nignored\n".utf8), attributes: [.posixPermissions: 0o600])
         let direct = try TeamStoreSettings(url: "postgres://alice@db/team", passwordFile: file, environment: [:])
         #expect(try TeamPassword.find(for: direct, environment: [:]) == "s3cret")
 
         let pgpass = folder.appendingPathComponent("pgpass").path
-        FileManager.default.createFile(atPath: pgpass, contents: Data("""
+        _ = FileManager.default.createFile(atPath: pgpass, contents: Data("""
             # comment
             other:5432:team:alice:wrong
             db:*:team:alice:pa\\:ss
