@@ -52,13 +52,33 @@ public enum ProcessRunner {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        // A child that exits without reading its input (psql that cannot connect) must not kill the
+        // test process with SIGPIPE: the write fails instead, and the child's status tells why.
+        _ = ignoreBrokenPipes
+        if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
+        try? input.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus,
+        return ProcessResult(status: reap(process),
                              stdout: String(decoding: outData, as: UTF8.self),
                              stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+    /// Waits for the child itself. Foundation's `waitUntilExit` on Linux waits for a socket the child
+    /// inherited to close, which never happens while a daemon it started (pg_ctl's postgres) holds it;
+    /// when Foundation did see the exit first (and reaped the child), its own status is the answer.
+    private static func reap(_ process: Process) -> Int32 {
+        var status: Int32 = 0
+        var result: Int32
+        repeat { result = waitpid(process.processIdentifier, &status, 0) } while result == -1 && errno == EINTR
+        guard result == process.processIdentifier else {
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        // As Foundation reports it: the exit code, or the signal's number.
+        let signalled = status & 0x7f
+        return signalled == 0 ? (status >> 8) & 0xff : signalled
     }
 }

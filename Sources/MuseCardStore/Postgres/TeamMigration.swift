@@ -20,7 +20,7 @@ public enum TeamMigrations {
     /// All of them; the last one's version is the schema this build expects.
     public static let all: [TeamMigration] = [
         TeamMigration(version: 1, name: "roles, audit trail, approvals, presence and busy marks, notifications", sql: version1),
-        // Version 2 is reserved for the cardholder index, cached cards and the journal (team-index).
+        TeamMigration(version: 2, name: "cardholder index, cached cards, journal", sql: TeamSchemaSQL.index),
     ]
 
     /// The schema version this build expects.

@@ -22,39 +22,45 @@ struct AuditSinkContractTests {
         entry("U1", "C1", "unlock", at: 1_795_200_000),
     ]
 
-    @Test(arguments: StoreDriver.allCases)
+    @Test(arguments: StoreDriver.withAudit)
     func entriesReadBackEqualOldestFirst(driver: StoreDriver) async throws {
-        let audit = try await driver.make().audit()
-        #expect(try await audit.entries(matching: AuditFilter()).isEmpty)
-        for entry in Self.written { try await audit.append(entry) }
-        #expect(try await audit.entries(matching: AuditFilter()) == Self.written)
+        try await driver.run { place in
+            let audit = try await place.audit()
+            #expect(try await audit.entries(matching: AuditFilter()).isEmpty)
+            for entry in Self.written { try await audit.append(entry) }
+            #expect(try await audit.entries(matching: AuditFilter()) == Self.written)
+        }
     }
 
-    @Test(arguments: StoreDriver.allCases)
+    @Test(arguments: StoreDriver.withAudit)
     func filtersByCardholderCardAndTime(driver: StoreDriver) async throws {
-        let audit = try await driver.make().audit()
-        for entry in Self.written { try await audit.append(entry) }
-        let all = Self.written
-        #expect(try await audit.entries(matching: AuditFilter(userId: "U1")) == [all[0], all[1], all[2], all[5]])
-        #expect(try await audit.entries(matching: AuditFilter(cardId: "C1")) == [all[0], all[1], all[5]])
-        #expect(try await audit.entries(matching: AuditFilter(userId: "U2", cardId: "C1")).isEmpty)
-        #expect(try await audit.entries(matching: AuditFilter(since: Date(timeIntervalSince1970: 1_795_000_100))) == Array(all[2...]),
-                "since includes the moment itself")
-        #expect(try await audit.entries(matching: AuditFilter(userId: "U2", since: Date(timeIntervalSince1970: 1_795_100_001))) == [all[4]])
-        #expect(try await audit.entries(matching: AuditFilter(userId: "U404")).isEmpty)
+        try await driver.run { place in
+            let audit = try await place.audit()
+            for entry in Self.written { try await audit.append(entry) }
+            let all = Self.written
+            #expect(try await audit.entries(matching: AuditFilter(userId: "U1")) == [all[0], all[1], all[2], all[5]])
+            #expect(try await audit.entries(matching: AuditFilter(cardId: "C1")) == [all[0], all[1], all[5]])
+            #expect(try await audit.entries(matching: AuditFilter(userId: "U2", cardId: "C1")).isEmpty)
+            #expect(try await audit.entries(matching: AuditFilter(since: Date(timeIntervalSince1970: 1_795_000_100))) == Array(all[2...]),
+                    "since includes the moment itself")
+            #expect(try await audit.entries(matching: AuditFilter(userId: "U2", since: Date(timeIntervalSince1970: 1_795_100_001))) == [all[4]])
+            #expect(try await audit.entries(matching: AuditFilter(userId: "U404")).isEmpty)
+        }
     }
 
-    @Test(arguments: StoreDriver.allCases)
+    @Test(arguments: StoreDriver.withAudit)
     func secretParametersAndValuesAreNeverKept(driver: StoreDriver) async throws {
-        let audit = try await driver.make().audit()
-        var entry = Self.entry("U1", "C1", "sensitive-info", at: 1_795_000_000)
-        // Set after init: a driver must strip what a caller slips past the entry's own filter.
-        entry.parameters = ["card_pin": "4711", "url": "https://cards.example/reveal/abc", "pan": "4111111111111111",
-                            "note": "4111 1111 1111 1111", "ip_address": "10.0.0.1"]
-        entry.values = ["sensitive_info_url": "https://cards.example/reveal/xyz", "status": "ACTIVE"]
-        try await audit.append(entry)
-        let read = try #require(try await audit.entries(matching: AuditFilter()).first)
-        #expect(read.parameters == ["ip_address": "10.0.0.1"])
-        #expect(read.values == ["status": "ACTIVE"])
+        try await driver.run { place in
+            let audit = try await place.audit()
+            var entry = Self.entry("U1", "C1", "sensitive-info", at: 1_795_000_000)
+            // Set after init: a driver must strip what a caller slips past the entry's own filter.
+            entry.parameters = ["card_pin": "4711", "url": "https://cards.example/reveal/abc", "pan": "4111111111111111",
+                                "note": "4111 1111 1111 1111", "ip_address": "10.0.0.1"]
+            entry.values = ["sensitive_info_url": "https://cards.example/reveal/xyz", "status": "ACTIVE"]
+            try await audit.append(entry)
+            let read = try #require(try await audit.entries(matching: AuditFilter()).first)
+            #expect(read.parameters == ["ip_address": "10.0.0.1"])
+            #expect(read.values == ["status": "ACTIVE"])
+        }
     }
 }

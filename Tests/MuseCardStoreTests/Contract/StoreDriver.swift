@@ -1,17 +1,33 @@
 import Foundation
+import GRDB
 import MuseCardStore
+import MuseCardTestSupport
 import Synchronization
 import Testing
 
 /// A driver of the store's protocols, as the contract suites run it: each test gets a fresh
-/// place (a new SQLite folder, new in-memory stores, a new PostgreSQL database) from `make()`.
+/// place (a new SQLite folder, new in-memory stores, a new PostgreSQL database on the test cluster).
 enum StoreDriver: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case sqlite, memory
+    case sqlite, memory, postgres
 
     var testDescription: String { rawValue }
 
-    /// A fresh, empty place for this driver's rows.
-    func make() async throws -> StoreBacking {
+    /// The drivers with an audit trail of their own here (the team's is team-db's `TeamAuditTests`).
+    static let withAudit: [StoreDriver] = [.sqlite, .memory]
+    /// The drivers that can fail half-way (and so must not).
+    static let fallible: [StoreDriver] = [.sqlite, .postgres]
+
+    /// Runs `body` on a fresh, empty place for this driver's rows, closing it afterwards.
+    func run(_ body: (StoreBacking) async throws -> Void) async throws {
+        let place = try await make()
+        do { try await body(place) } catch {
+            await place.close()
+            throw error
+        }
+        await place.close()
+    }
+
+    private func make() async throws -> StoreBacking {
         switch self {
         case .sqlite:
             let folder = StoreTestFolder.make("contract-\(rawValue)")
@@ -22,7 +38,13 @@ enum StoreDriver: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 cache: { try SQLiteCardCache(path: cache, scope: $0) },
                 journal: { try SQLiteJournal(path: journal, scope: $0) },
                 audit: { try AuditLog(path: audit) },
-                cachePath: cache)
+                refuseCard: { card in
+                    let queue = try DatabaseQueue(path: cache)
+                    try await queue.write { db in
+                        try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON card WHEN NEW.card_id = '\(card)' BEGIN SELECT RAISE(ABORT, 'card refused'); END")
+                    }
+                    try queue.close()
+                })
         case .memory:
             // One store per scope, the same one each time it is asked for: a scope is a separate store here.
             let caches = Mutex<[StoreScope: InMemoryCardCache]>([:])
@@ -31,9 +53,29 @@ enum StoreDriver: String, CaseIterable, Sendable, CustomTestStringConvertible {
             return StoreBacking(
                 cache: { scope in caches.withLock { Self.kept(&$0, scope, InMemoryCardCache.init) } },
                 journal: { scope in journals.withLock { Self.kept(&$0, scope, InMemoryJournal.init) } },
-                audit: { audit },
-                cachePath: nil)
+                audit: { audit })
+        case .postgres:
+            // Migrated by the superuser, used as an agent: the contract runs under the grants agents have.
+            let rig = try await TeamRig.make()
+            let database = try await rig.connect(as: try await rig.login("contract"))
+            return StoreBacking(
+                cache: { PostgresCardCache(database: database, scope: Self.team($0)) },
+                journal: { PostgresJournal(database: database, scope: Self.team($0)) },
+                audit: { throw ContractGap("no team audit trail in the index contract") },
+                refuseCard: { card in
+                    try await rig.superSQL("""
+                        CREATE FUNCTION refuse_card() RETURNS trigger LANGUAGE plpgsql AS $$
+                        BEGIN IF NEW.card_id = '\(card)' THEN RAISE EXCEPTION 'card refused'; END IF; RETURN NEW; END $$;
+                        CREATE TRIGGER refuse BEFORE INSERT ON card FOR EACH ROW EXECUTE FUNCTION refuse_card();
+                        """)
+                },
+                close: { await database.close() })
         }
+    }
+
+    /// The team scope standing for a test's store scope: the profile name read as the environment.
+    static func team(_ scope: StoreScope) -> TeamScope {
+        TeamScope(partnerId: scope.partnerId, environment: ServiceEnvironment(rawValue: scope.profile) ?? .custom)
     }
 
     private static func kept<T>(_ stores: inout [StoreScope: T], _ scope: StoreScope, _ make: () -> T) -> T {
@@ -44,13 +86,20 @@ enum StoreDriver: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 }
 
+/// A driver that has no such store.
+struct ContractGap: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// Opens a driver's stores on one place; asking twice for a scope opens the same rows again.
 struct StoreBacking: Sendable {
     let cache: @Sendable (StoreScope) async throws -> any CardCache
     let journal: @Sendable (StoreScope) async throws -> any JournalStore
     let audit: @Sendable () async throws -> any AuditSink
-    /// The SQLite file, for tests that reach under the driver.
-    let cachePath: String?
+    /// Makes the store refuse to add the card with this id (a fault under the driver); `nil` where nothing can fail.
+    var refuseCard: (@Sendable (String) async throws -> Void)?
+    var close: @Sendable () async -> Void = {}
 
     static let sandbox = StoreScope(profile: "sandbox", partnerId: "200001")
     static let production = StoreScope(profile: "production", partnerId: "200001")
