@@ -128,4 +128,20 @@ public final class MirroredCardCache: CardCache {
     public func saveError(userId: String, cardId: String, message: String, at date: Date) async throws {
         try await keep { try await $0.saveError(userId: userId, cardId: cardId, message: message, at: date) }
     }
+
+    public func labelCardholder(userId: String, label: String) async throws {
+        try await edit { try await $0.labelCardholder(userId: userId, label: label) }
+    }
+
+    /// Into the team store alone (the local copy fills as cards are read); refused while it is away.
+    public func importCards(_ rows: [CardImportRow], at date: Date) async throws -> ImportCount {
+        do {
+            let count = try await primary.importCards(rows, at: date)
+            staleness.set(nil)
+            return count
+        } catch {
+            staleness.set("team store unreachable: \(error)")
+            throw error
+        }
+    }
 }
