@@ -113,7 +113,7 @@ public struct ConsoleReducer: Sendable {
             copied(what: what, error: error, state: &state)
             return []
         case .startTeam, .teamListening, .teamEvent, .viewersLoaded, .busyLoaded, .pendingApprovalsLoaded, .cardApprovalLoaded, .approvalRequested,
-             .approvalDecided, .approvalHistoryLoaded, .teamStoreReachable:
+             .approvalDecided, .approvalHistoryLoaded, .teamStoreReachable, .teamSessionLearned:
             return teamAction(action, state: &state)
         }
     }
