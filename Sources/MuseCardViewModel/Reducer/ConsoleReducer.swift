@@ -71,6 +71,8 @@ public struct ConsoleReducer: Sendable {
             state.ui.flash = Flash(text, failed > 0 ? .error : .success)
             return []
         case .storeFailed(let message):
+            // While the team store is away every call to it fails: the top bar says so once.
+            if state.data.team.storeStale { return [] }
             state.ui.flash = Flash("Local cache or audit trail: \(message)", .error)
             return []
         case .notice(let message):

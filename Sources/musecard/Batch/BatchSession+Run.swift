@@ -9,7 +9,7 @@ extension BatchSession {
     /// Runs the open lines of `run`, shows progress, then prints the summary, writes the report and exits
     /// 0 (all applied), 1 (some refused) or 75 (some without a definite answer: resume later).
     static func execute(_ run: BatchRunRecord, reason: LockReason?, pacing: BatchPacingOptions, connection: ConnectionOptions) async throws {
-        let session = try StoreSession.open(connection, audited: true)
+        let session = try await StoreSession.open(connection, audited: true)
         var configuration: ClientConfiguration
         do { configuration = try session.settings.clientConfiguration() } catch { throw ExitStatus.fail(error) }
         let display = BatchProgressDisplay(runId: run.runId, operation: run.operation)
@@ -50,6 +50,7 @@ extension BatchSession {
         watcher.cancel()
         signals.cancel()
         await client.shutdown()
+        await session.close()
         print(BatchSummary.table(counts))
         if let path = pacing.report {
             do { try BatchReportFile.write(path: path, journal: journal, runId: run.runId) } catch {

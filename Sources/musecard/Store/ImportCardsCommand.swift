@@ -27,7 +27,7 @@ struct ImportCards: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (session, _) = try CacheAccess.open(connection)
+        let (session, _) = try await CacheAccess.open(connection)
         let operations = session.operations(service: UnavailableService(error: .configuration("this command does not talk to MusePay")))
         let progress = IndexImportProgress()
         let display = ImportProgressDisplay(file: file)
