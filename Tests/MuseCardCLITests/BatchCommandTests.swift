@@ -23,6 +23,27 @@ struct BatchCommandTests {
         #expect(try h.store.auditLines().isEmpty)
     }
 
+    @Test(arguments: ["lock", "unlock"])
+    func aCardIdOnTwoLinesRefusesTheFileNamingTheLinesAndNothingIsSent(_ operation: String) async throws {
+        let h = try await BatchHarness.start(cards: 4)
+        let text = "user_id,card_id,reason\nBU00000001,BC00000001,\nBU00000002,BC00000002,\nBU00000001,BC00000001,LOST\nBU00000003,BC00000003,\nBU00000002,BC00000002,\n"
+        try text.write(to: h.file, atomically: true, encoding: .utf8)
+        let arguments = ["batch", operation, "--file", h.file.path, "--reason", "COMPROMISED", "--ticket", "INC-7", "--yes"]
+        let result = try await h.run(arguments)
+        let dryRun = try await h.run(arguments + ["--dry-run"])
+        let status = try await h.run(["batch", "status"])
+        await h.stop()
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("2 card ids are on more than one line"), "\(result.stderr)")
+        #expect(result.stderr.contains("card_id BC00000001: lines 2, 4"))
+        #expect(result.stderr.contains("card_id BC00000002: lines 3, 6"))
+        #expect(!result.stderr.contains("BC00000003"))
+        #expect(dryRun.status == 64 && dryRun.stderr.contains("lines 2, 4"), "a dry run checks the same")
+        #expect(h.requests("/v1/card/\(operation)") == 0 && h.requests("/v1/card/query") == 0)
+        #expect(try h.store.auditLines().isEmpty)
+        #expect(!status.stdout.contains("run-"), "no run was recorded: \(status.stdout)")
+    }
+
     @Test func aDryRunSendsNothing() async throws {
         let h = try await BatchHarness.start(cards: 20)
         let result = try await h.run(h.lockArguments + ["--dry-run"])

@@ -61,6 +61,9 @@ struct TeamCommandTests {
         try await cluster.superSQL("GRANT UPDATE ON audit TO musecard_agent", database: database)
         let loose = try await team(["team", "doctor"], as: cluster.superuser)
         #expect(loose.status == 78 && loose.stdout.contains("INSERT,SELECT,UPDATE on audit"), "\(loose.stdout)")
+        try await cluster.superSQL("REVOKE UPDATE ON audit FROM musecard_agent; GRANT CREATE ON SCHEMA public TO PUBLIC", database: database)
+        let open = try await team(["team", "doctor"], as: cluster.superuser)
+        #expect(open.status == 78 && open.stdout.contains("may create objects in schema public: REVOKE CREATE"), "\(open.stdout)")
 
         let wrong = try await team(["team", "doctor"], as: lonely, passwordFile: secret("not-the-password"))
         #expect(wrong.status == 69 && wrong.stderr.contains("password authentication failed"), "\(wrong.stderr)")

@@ -55,6 +55,21 @@ struct BatchPacingTests {
         #expect(try BatchInput(path: noHeader.path, operation: .lock, defaultNote: nil).scan().badLines.first?.reason.contains("user_id column") == true)
         #expect(scan.digest != withNote.digest && scan.digest.count == 64)
     }
+
+    @Test func theScannerNamesEveryLineOfARepeatedCardId() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("batch-dup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("a.csv")
+        // C1 three times (once under another cardholder), C3 twice; the bad line 6 is a bad line, not a duplicate.
+        try "user_id,card_id\nU1,C1\nU2,C2\nU1,C3\nU9,C1\n,C2\nU1,C3\nU1,C1\n".write(to: csv, atomically: true, encoding: .utf8)
+        let scan = try BatchInput(path: csv.path, operation: .unlock, defaultNote: nil).scan()
+        #expect(scan.duplicates == [BatchDuplicate(cardId: "C1", lines: [2, 5, 8]), BatchDuplicate(cardId: "C3", lines: [4, 7])])
+        #expect(scan.duplicateCount == 2 && scan.count == 6 && scan.badLines.map(\.line) == [6])
+        let clean = folder.appendingPathComponent("b.jsonl")
+        try "{\"user_id\":\"U1\",\"card_id\":\"C1\"}\n{\"user_id\":\"U1\",\"card_id\":\"C10\"}\n".write(to: clean, atomically: true, encoding: .utf8)
+        #expect(try BatchInput(path: clean.path, operation: .lock, defaultNote: nil).scan().duplicateCount == 0)
+    }
 }
 
 /// Notices collected from the pacer's callback.

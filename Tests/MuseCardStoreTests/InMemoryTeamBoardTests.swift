@@ -136,3 +136,21 @@ struct InMemoryTeamBoardTests {
         #expect(try await a.withCardLock(userId: "U1", cardId: "C1") { 7 } == 7)
     }
 }
+
+/// An expiry changes nothing on the board, yet every console must learn of it.
+struct InMemoryExpiryTests {
+    @Test func everyChannelHearsWhenARequestExpires() async throws {
+        let clock = TestClock(InMemoryTeamBoardTests.t0)
+        // Half a second of life: the timer waits that long in real time, then reads the board's clock.
+        let board = InMemoryTeamBoard(now: clock.function, lifetime: 0.5)
+        let events = board.channel(identity: "carol", isApprover: true).events()
+        let carol = board.approvals(identity: "carol", isApprover: true)
+        let asked = try await board.approvals(identity: "bob", isApprover: false)
+            .requestApproval(userId: "U1", cardId: "C1", lockReason: "LOST", note: "n")
+        _ = try await first(events, what: "the request") { $0 == .approvalsChanged }
+        clock.advance(1)
+        _ = try await first(events, what: "the expiry") { $0 == .approvalsChanged }
+        #expect(try await carol.approval(id: asked.id)?.state == .expired)
+        #expect(try await carol.pendingApprovals().isEmpty)
+    }
+}

@@ -35,7 +35,9 @@ struct MirroredCardCacheTests {
         func saveError(userId: String, cardId: String, message: String, at: Date) async throws {
             try check(); await inner.saveError(userId: userId, cardId: cardId, message: message, at: at)
         }
-        func labelCardholder(userId: String, label: String) async throws { try check(); await inner.labelCardholder(userId: userId, label: label) }
+        func labelCardholder(userId: String, label: String) async throws {
+            try check(); await inner.labelCardholder(userId: userId, label: label)
+        }
     }
 
     static let t0 = Date(timeIntervalSinceReferenceDate: 800_000_000)

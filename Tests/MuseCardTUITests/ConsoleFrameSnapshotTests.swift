@@ -16,6 +16,8 @@ struct ConsoleFrameSnapshotTests {
             ("console-menu", ConsoleScreens.after(["a"], from: opened)),
             ("console-menu-locked", ConsoleScreens.after(["g", "j", "a"], from: opened)),
             ("console-card-data", ConsoleScreens.cardDataLink()),
+            ("console-marked", ConsoleScreens.after(["g", "space", "space"], from: opened)),
+            ("console-marked-lock", ConsoleScreens.after(["g", "space", "space", "space", "l", "enter"], from: opened)),
         ] + ConsoleScreens.formsWithErrors().map { ("console-\($0.0)", $0.1) }
     }
 

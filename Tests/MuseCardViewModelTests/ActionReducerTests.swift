@@ -100,13 +100,14 @@ struct ActionReducerTests {
         var h = Harness(state: F.opened([try F.entry("C1", .active), try F.entry("C2", .locked), try F.entry("C3", .active)]))
         h.keys("L")
         guard case .form(let form)? = h.state.ui.modal else { Issue.record("no reason asked"); return }
-        #expect(form == FormCatalog.lockForm(.lockAll(cardIds: ["C1", "C3"])))
+        #expect(form == FormCatalog.lockForm(.lockMany(BulkCommand(.lock, scope: .everyActive, cardIds: ["C1", "C3"]))))
         #expect(h.keys("right", "right", "enter") == [])
         guard case .confirm(let confirmation)? = h.state.ui.modal else { Issue.record("no confirmation"); return }
         #expect(confirmation.title == "Lock every active card?")
         #expect(confirmation.message.prefix(2) == ["Lock 2 active cards of Käthe Müller (U1)?", "Reason: STOLEN"])
         #expect(confirmation.confirmLabel == "Lock 2 cards")
-        #expect(h.keys("y") == [.run(userId: "U1", .lockAll(cardIds: ["C1", "C3"], reason: LockReason(.stolen)), ticket: "T-1")])
+        let bulk = BulkCommand(.lock, scope: .everyActive, cardIds: ["C1", "C3"], reason: LockReason(.stolen))
+        #expect(h.keys("y") == [.run(userId: "U1", .bulk(bulk), ticket: "T-1")])
         #expect(h.state.data.cards.map(\.pending) == [["lock"], [], ["lock"]])
         #expect(h.state.data.changesInFlight == 2)
         h.send(.operationFinished(F.report(.lock(cardId: "C1"), .applied, answer: .status(.locked))))

@@ -12,7 +12,9 @@ enum AttemptDeadline {
         try await withThrowingTaskGroup(of: Value?.self) { group in
             group.addTask { try await operation() }
             group.addTask {
-                try await Task.sleep(until: deadline, clock: .continuous)
+                // Not `Task.sleep`: its timer would outlive every answer by the whole deadline.
+                await CancellableSleep.until(deadline)
+                try Task.checkCancellation()
                 return nil
             }
             defer { group.cancelAll() }

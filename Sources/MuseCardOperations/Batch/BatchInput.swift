@@ -16,10 +16,18 @@ public struct BatchBadLine: Sendable, Equatable {
     public var line: Int
     public var reason: String
 
+    /// A bad line with its number and why.
     public init(line: Int, reason: String) {
         self.line = line
         self.reason = reason
     }
+}
+
+/// A card id on more than one good line: a run refuses the file rather than act on a card twice.
+public struct BatchDuplicate: Sendable, Equatable {
+    public var cardId: String
+    /// Every line naming the card, in file order.
+    public var lines: [Int]
 }
 
 /// What one pass over the input found.
@@ -29,6 +37,9 @@ public struct BatchScan: Sendable, Equatable {
     /// Bad lines, the first `BatchInput.maxBadLinesKept` of them.
     public var badLines: [BatchBadLine] = []
     public var badCount = 0
+    /// Card ids named on more than one good line, by first line; the first `BatchInput.maxBadLinesKept` of them.
+    public var duplicates: [BatchDuplicate] = []
+    public var duplicateCount = 0
     /// SHA-256 of the file's bytes, hex: the same file gives the same run.
     public var digest = ""
 
@@ -54,8 +65,45 @@ public struct BatchInput: Sendable {
         self.defaultNote = defaultNote
     }
 
-    /// Reads the whole file once, giving each good line to `each` in order.
+    /// Reads the whole file, giving each good line to `each` in order, and finds repeated card ids.
     public func scan(_ each: (BatchInputLine) throws -> Void = { _ in }) throws(MusePayError) -> BatchScan {
+        // Eight bytes a line, not the ids themselves: a second pass names the lines only when two collide.
+        var fingerprints: [UInt64] = []
+        var scan = try read { line in
+            fingerprints.append(Self.fingerprint(line.cardId))
+            try each(line)
+        }
+        (scan.duplicates, scan.duplicateCount) = try duplicates(among: &fingerprints)
+        return scan
+    }
+
+    /// The card ids on more than one line, with their line numbers (a second pass, only when fingerprints repeat).
+    private func duplicates(among fingerprints: inout [UInt64]) throws(MusePayError) -> ([BatchDuplicate], Int) {
+        fingerprints.sort()
+        var repeated: Set<UInt64> = []
+        for index in fingerprints.indices.dropFirst() where fingerprints[index] == fingerprints[index - 1] {
+            repeated.insert(fingerprints[index])
+        }
+        fingerprints = []
+        guard !repeated.isEmpty else { return ([], 0) }
+        var lines: [String: [Int]] = [:]
+        _ = try read { line in
+            if repeated.contains(Self.fingerprint(line.cardId)) { lines[line.cardId, default: []].append(line.line) }
+        }
+        let found = lines.filter { $0.value.count > 1 }.map { BatchDuplicate(cardId: $0.key, lines: $0.value) }
+            .sorted { $0.lines[0] < $1.lines[0] }
+        return (Array(found.prefix(Self.maxBadLinesKept)), found.count)
+    }
+
+    /// FNV-1a over the id's bytes.
+    static func fingerprint(_ id: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// One pass over the file: good lines to `each`, bad lines counted and kept.
+    private func read(_ each: (BatchInputLine) throws -> Void) throws(MusePayError) -> BatchScan {
         var scan = BatchScan()
         let file = try RecordFile(path: path, field: "--file", columns: ["user_id", "card_id"], example: "user_id,card_id,reason,note")
         while let record = try file.next() {

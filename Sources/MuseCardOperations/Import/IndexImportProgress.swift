@@ -10,6 +10,7 @@ public final class IndexImportProgress: Sendable {
         /// Lines read, and lines committed to the index.
         public var lines = 0
         public var imported = 0
+        /// Lines rejected, and lines naming a card an earlier line named.
         public var rejected = 0
         public var duplicates = 0
 
@@ -19,6 +20,7 @@ public final class IndexImportProgress: Sendable {
 
     private let state = Mutex(Snapshot())
 
+    /// Nothing read yet.
     public init() {}
 
     /// The counts now.

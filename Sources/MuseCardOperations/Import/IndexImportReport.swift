@@ -19,6 +19,7 @@ public struct IndexImportReport: Sendable, Equatable {
     /// The number of the last line whose batch was committed (0 before the first).
     public var committedThrough = 0
 
+    /// An empty report, before the first line.
     public init() {}
 
     mutating func reject(_ line: Int, _ reason: String) {
@@ -36,5 +37,6 @@ public struct IndexImportFailure: Error, Sendable, CustomStringConvertible {
     /// What the store said.
     public var reason: String
 
+    /// `lines 5–7 were not imported: …`.
     public var description: String { "lines \(lines.lowerBound)–\(lines.upperBound) were not imported: \(reason)" }
 }

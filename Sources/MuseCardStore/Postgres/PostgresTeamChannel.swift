@@ -19,12 +19,16 @@ public final class PostgresTeamChannel: TeamChannel, @unchecked Sendable {
     static let heartbeat: Duration = .seconds(10)
 
     // Guards everything below.
-    private let lock = NSLock()
+    let lock = NSLock()
     private var listeners: [UUID: AsyncStream<TeamEvent>.Continuation] = [:]
     private var openUser: String?
     private var tasks: [Task<Void, Never>] = []
-    private var closed = false
+    var closed = false
     private var listening: PostgresConnection?
+    /// The timer that announces the next expiry (`PostgresTeamChannel+Expiry`).
+    var expiryTimer: Task<Void, Never>?
+    /// Server time up to which expiries have been announced (or had passed when the channel opened).
+    var expiriesAnnounced: Date?
 
     private init(database: TeamDatabase, scope: TeamScope, sessionId: String, identity: String, isApprover: Bool) {
         self.database = database
@@ -41,6 +45,7 @@ public final class PostgresTeamChannel: TeamChannel, @unchecked Sendable {
         let approver = try await database.scalar("SELECT pg_has_role(session_user, 'musecard_approver', 'MEMBER')", as: Bool.self) ?? false
         let channel = PostgresTeamChannel(database: database, scope: scope, sessionId: sessionId, identity: identity, isApprover: approver)
         try await channel.startListening()
+        channel.armExpiryTimer()
         channel.lock.withLock { channel.tasks.append(Task { [weak channel] in _ = await channel?.beat() }) }
         return channel
     }
@@ -88,10 +93,9 @@ public final class PostgresTeamChannel: TeamChannel, @unchecked Sendable {
     /// Takes the card's advisory lock on a connection of its own (closing it releases the lock whatever
     /// happens), marks the card busy for the others, runs `body`, then clears the mark.
     public func withCardLock<T: Sendable>(userId: String, cardId: String, _ body: @Sendable () async throws -> T) async throws -> T {
-        let key = "\(scope.key)/\(cardId)"
         do {
             return try await database.withDedicatedConnection { connection in
-                try await connection.query("SELECT pg_advisory_lock(hashtextextended(\(key), 0))", logger: TeamDatabase.logger)
+                try await connection.query("SELECT pg_advisory_lock(card_lock_key(\(scope.key), \(cardId)))", logger: TeamDatabase.logger)
                 try await connection.query("SELECT mark_busy(\(scope.key), \(userId), \(cardId), \(sessionId), true)", logger: TeamDatabase.logger)
                 let result: Result<T, any Error>
                 do { result = .success(try await body()) } catch { result = .failure(error) }
@@ -105,8 +109,8 @@ public final class PostgresTeamChannel: TeamChannel, @unchecked Sendable {
     /// Stops listening and the heartbeat, leaves the cardholder and ends every `events()` stream.
     public func close() async {
         let (streams, running, wasOpen, connection) = lock.withLock {
-            defer { listeners = [:]; tasks = []; closed = true; listening = nil }
-            return (Array(listeners.values), tasks, openUser != nil, listening)
+            defer { listeners = [:]; tasks = []; closed = true; listening = nil; expiryTimer = nil }
+            return (Array(listeners.values), tasks + [expiryTimer].compactMap { $0 }, openUser != nil, listening)
         }
         running.forEach { $0.cancel() }
         // Ends the notification sequence the listening task waits on.
@@ -118,6 +122,12 @@ public final class PostgresTeamChannel: TeamChannel, @unchecked Sendable {
 
     func publish(_ payload: String) {
         guard let event = Self.event(payload, scope: scope.key) else { return }
+        if event == .approvalsChanged { armExpiryTimer() }
+        broadcast(event)
+    }
+
+    /// Hands `event` to every `events()` stream of this channel.
+    func broadcast(_ event: TeamEvent) {
         let streams = lock.withLock { Array(listeners.values) }
         for stream in streams { stream.yield(event) }
     }
@@ -163,7 +173,8 @@ public final class PostgresTeamChannel: TeamChannel, @unchecked Sendable {
                             ready.yield(.success(()))
                             ready.finish()
                         } else {
-                            for stream in lock.withLock({ Array(listeners.values) }) { stream.yield(.approvalsChanged) }
+                            armExpiryTimer()
+                            broadcast(.approvalsChanged)
                         }
                         for try await notification in notifications { publish(notification.payload) }
                     }

@@ -49,6 +49,20 @@ enum SQLStatements {
         return "$\(name)$"
     }
 
+    /// A name as an SQL identifier, as PostgreSQL's `quote_ident` (always quoted: `"select"`, `"a""b"`), for the
+    /// utility statements (`CREATE ROLE`, `GRANT`) that take no bound parameters.
+    static func identifier(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A value as an SQL string literal, as `quote_literal` (`'it''s'`; `E'a\\b'` for `a\b`, whatever
+    /// `standard_conforming_strings` says).
+    static func literal(_ value: String) -> String {
+        let quoted = value.replacingOccurrences(of: "'", with: "''")
+        guard value.contains("\\") else { return "'" + quoted + "'" }
+        return "E'" + quoted.replacingOccurrences(of: "\\", with: "\\\\") + "'"
+    }
+
     private static func append(_ statement: String, to statements: inout [String]) {
         let trimmed = statement.trimmingCharacters(in: .whitespacesAndNewlines)
         if !trimmed.isEmpty { statements.append(trimmed) }

@@ -10,19 +10,19 @@ extension TeamDatabase {
         }
         guard !password.isEmpty else { throw TeamDatabaseError.settings(TeamSettingsError("login", "the password for \(name) is empty")) }
         let verifier = try ScramVerifier.make(password: password)
-        // Utility statements take no parameters: both values are checked or generated above, never raw input.
+        // Utility statements take no parameters: the name is checked above and quoted, the verifier generated and quoted.
         let exists = try await scalar("SELECT count(*)::bigint FROM pg_roles WHERE rolname = \(name)", as: Int.self) ?? 0
-        let verb = exists > 0 ? "ALTER" : "CREATE"
-        try await execute(PostgresQuery(unsafeSQL: "\(verb) ROLE \(name) LOGIN PASSWORD '\(verifier)'"))
+        let verb = exists > 0 ? "ALTER" : "CREATE", role = SQLStatements.identifier(name)
+        try await execute(PostgresQuery(unsafeSQL: "\(verb) ROLE \(role) LOGIN PASSWORD \(SQLStatements.literal(verifier))"))
         for group in approver ? ["musecard_agent", "musecard_approver"] : ["musecard_agent"] {
-            try await execute(PostgresQuery(unsafeSQL: "GRANT \(group) TO \(name)"))
+            try await execute(PostgresQuery(unsafeSQL: "GRANT \(SQLStatements.identifier(group)) TO \(role)"))
         }
     }
 
     /// Lower-case letters, digits and `_`, starting with a letter, at most 63 bytes, not `pg_…` nor a MuseCard group.
     static func isLoginName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.utf8.count <= 63 else { return false }
-        guard !name.hasPrefix("pg_"), !["musecard_agent", "musecard_approver"].contains(name) else { return false }
+        guard !name.hasPrefix("pg_"), !["musecard_agent", "musecard_approver", "musecard_owner"].contains(name) else { return false }
         return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 }

@@ -27,6 +27,7 @@ public enum TeamMigrations {
     public static var latest: Int { all.map(\.version).max() ?? 0 }
 
     static var version1: String {
-        [TeamSchemaSQL.roles, TeamSchemaSQL.audit, TeamSchemaSQL.approvals, TeamSchemaSQL.live, TeamSchemaSQL.grants].joined(separator: "\n")
+        [TeamSchemaSQL.roles, TeamSchemaSQL.audit, TeamSchemaSQL.approvals, TeamSchemaSQL.live, TeamSchemaSQL.grants,
+         TeamSchemaSQL.owner].joined(separator: "\n")
     }
 }

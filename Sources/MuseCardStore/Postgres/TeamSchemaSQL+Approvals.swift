@@ -23,12 +23,12 @@ extension TeamSchemaSQL {
         CREATE INDEX approvals_by_state ON approvals (scope, state, requested_at);
         CREATE INDEX approvals_by_card ON approvals (scope, card_id, requested_at);
 
-        CREATE FUNCTION approval_refuse(reason text) RETURNS void LANGUAGE plpgsql AS $$
+        CREATE FUNCTION approval_refuse(reason text) RETURNS void LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
         BEGIN
             RAISE EXCEPTION '%', reason USING ERRCODE = 'MC001';
         END $$;
 
-        CREATE FUNCTION approval_time(t timestamptz) RETURNS text LANGUAGE sql STABLE AS $$
+        CREATE FUNCTION approval_time(t timestamptz) RETURNS text LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
             SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS "UTC"')
         $$;
 
@@ -136,7 +136,7 @@ extension TeamSchemaSQL {
             RETURN r;
         END $$;
 
-        CREATE FUNCTION approvals_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE FUNCTION approvals_notify() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
         BEGIN
             PERFORM pg_notify('musecard', json_build_object('k', 'approvals', 's', NEW.scope, 'u', NEW.user_id, 'c', NEW.card_id)::text);
             RETURN NULL;

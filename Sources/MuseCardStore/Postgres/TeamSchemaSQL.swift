@@ -2,12 +2,13 @@
 /// SECURITY DEFINER functions, presence and busy marks, and NOTIFY on channel `musecard`.
 /// Every row carries `scope` (`TeamScope.key`), so sandbox rows never show in production.
 enum TeamSchemaSQL {
-    /// Group roles; cluster-wide, so creating one that another database already made is fine.
+    /// Group roles (and `musecard_owner`, who owns the tables and functions); cluster-wide, so creating one that another database already made is fine.
     static let roles = """
         DO $roles$
         BEGIN
             BEGIN CREATE ROLE musecard_agent NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
             BEGIN CREATE ROLE musecard_approver NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+            BEGIN CREATE ROLE musecard_owner NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
             IF NOT pg_has_role('musecard_approver', 'musecard_agent', 'MEMBER') THEN
                 BEGIN GRANT musecard_agent TO musecard_approver; EXCEPTION WHEN unique_violation THEN NULL; END;
             END IF;
@@ -95,18 +96,46 @@ enum TeamSchemaSQL {
         """
 
     /// Grants: agents append to and read the audit trail, read the rest; every change goes through a function.
+    /// Nobody but the schema's owner creates objects in `public`, where the SECURITY DEFINER functions resolve
+    /// names (PostgreSQL 15's default, made sure of for older servers and databases set up otherwise).
     static let grants = """
-        REVOKE ALL ON audit, audit_chain_head, approvals, presence, busy FROM PUBLIC;
+        REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+        REVOKE ALL ON audit, audit_chain_head, approvals, presence, busy, musecard_schema_version FROM PUBLIC;
         GRANT SELECT, INSERT ON audit TO musecard_agent;
         GRANT SELECT ON approvals, presence, busy, audit_chain_head, musecard_schema_version TO musecard_agent;
         REVOKE ALL ON FUNCTION audit_stamp(), audit_refuse_change(), approval_refuse(text), approval_decidable(text),
             approval_audit(approvals, text, jsonb, text, text), approvals_notify(), presence_notify(), busy_notify(),
             request_approval(text, text, text, text, text, integer, text, text), approve_approval(text, text, text, text),
             deny_approval(text, text, text, text), consume_approval(text, text), announce_presence(text, text, text),
-            mark_busy(text, text, text, text, boolean), busy_cards(text, text, text) FROM PUBLIC;
+            mark_busy(text, text, text, text, boolean), busy_cards(text, text, text), card_lock_key(text, text),
+            card_lock_held(text, text, integer) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION request_approval(text, text, text, text, text, integer, text, text),
             approve_approval(text, text, text, text), deny_approval(text, text, text, text), consume_approval(text, text),
-            announce_presence(text, text, text), mark_busy(text, text, text, text, boolean), busy_cards(text, text, text)
+            announce_presence(text, text, text), mark_busy(text, text, text, text, boolean), busy_cards(text, text, text),
+            card_lock_key(text, text), card_lock_held(text, text, integer)
             TO musecard_agent;
+        """
+
+    /// The tables and functions belong to `musecard_owner`, a role nobody logs in as and no superuser: the
+    /// SECURITY DEFINER functions run with its rights, not those of whoever ran `team init`.
+    static let owner = """
+        GRANT musecard_owner TO CURRENT_USER;
+        ALTER TABLE audit OWNER TO musecard_owner;
+        ALTER TABLE audit_chain_head OWNER TO musecard_owner;
+        ALTER TABLE approvals OWNER TO musecard_owner;
+        ALTER TABLE presence OWNER TO musecard_owner;
+        ALTER TABLE busy OWNER TO musecard_owner;
+        DO $owner$
+        DECLARE
+            f regprocedure;
+        BEGIN
+            FOR f IN SELECT p.oid::regprocedure FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.proname = ANY (ARRAY[
+                'audit_canonical', 'audit_stamp', 'audit_refuse_change', 'approval_refuse', 'approval_time', 'approval_audit',
+                'request_approval', 'approval_decidable', 'approve_approval', 'deny_approval', 'consume_approval', 'approvals_notify',
+                'announce_presence', 'presence_notify', 'card_lock_key', 'card_lock_held', 'mark_busy', 'busy_cards', 'busy_notify'])
+            LOOP
+                EXECUTE format('ALTER FUNCTION %s OWNER TO musecard_owner', f);
+            END LOOP;
+        END $owner$;
         """
 }

@@ -10,7 +10,7 @@ extension InMemoryTeamBoard {
         let request = ApprovalRequest(id: nextId(), userId: userId, cardId: cardId, lockReason: lockReason, requestedBy: identity,
                                       requestedAt: at, note: note, expiresAt: at.addingTimeInterval(lifetime))
         requests.append(request)
-        hub.send(.approvalsChanged)
+        approvalsChanged()
         return request
     }
 
@@ -41,7 +41,7 @@ extension InMemoryTeamBoard {
         decided.decidedAt = now()
         decided.decisionNote = (text ?? "").isEmpty ? nil : note
         requests[index] = decided
-        hub.send(.approvalsChanged)
+        approvalsChanged()
         return decided
     }
 
@@ -59,8 +59,35 @@ extension InMemoryTeamBoard {
         var used = request
         used.state = .used
         requests[index] = used
-        hub.send(.approvalsChanged)
+        approvalsChanged()
         return used
+    }
+
+    /// Tells every channel, and re-arms the timer that tells them when the next request expires.
+    private func approvalsChanged() {
+        hub.send(.approvalsChanged)
+        armExpiryTimer()
+    }
+
+    /// Waits (in real time) for the earliest pending or approved expiry not yet announced; with a clock that
+    /// stands still it never comes due, as nothing expires.
+    private func armExpiryTimer() {
+        expiryTimer?.cancel()
+        let live = requests.filter { ($0.state == .pending || $0.state == .approved) && $0.expiresAt > expiriesAnnounced }
+        guard let next = live.map(\.expiresAt).min() else { return expiryTimer = nil }
+        let wait = max(0, next.timeIntervalSince(now()))
+        expiryTimer = Task { [weak self] in
+            do { try await Task.sleep(for: .seconds(wait)) } catch { return }
+            await self?.expiryDue(next)
+        }
+    }
+
+    private func expiryDue(_ at: Date) {
+        if now() >= at {
+            expiriesAnnounced = max(expiriesAnnounced, at)
+            hub.send(.approvalsChanged)
+        }
+        armExpiryTimer()
     }
 
     /// The request as it stands now: a pending or approved one past its expiry reads expired.

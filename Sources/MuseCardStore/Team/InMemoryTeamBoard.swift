@@ -21,11 +21,15 @@ public actor InMemoryTeamBoard {
     var held: [String: (channel: String, identity: String)] = [:]
     /// Who waits for each held card, first come first served.
     var waiting: [String: [(channel: String, identity: String, resume: CheckedContinuation<Void, Never>)]] = [:]
+    /// The timer announcing the next expiry, and the time up to which expiries were announced.
+    var expiryTimer: Task<Void, Never>?
+    var expiriesAnnounced: Date
 
     /// A board whose clock is `now` (tests pass one that stands still) and whose requests live `lifetime` seconds.
     public init(now: @escaping @Sendable () -> Date = Date.init, lifetime: TimeInterval = InMemoryTeamBoard.defaultLifetime) {
         self.now = now
         self.lifetime = lifetime
+        expiriesAnnounced = now()
     }
 
     /// The approvals as `identity` sees and acts on them.

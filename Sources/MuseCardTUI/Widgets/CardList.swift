@@ -6,8 +6,10 @@ public enum CardList {
     public static func draw(_ screen: ScreenModel, on canvas: Canvas, layout: ScreenLayout) {
         drawTitle(screen, on: canvas, in: layout.title)
         let statusWidth = screen.rows.map { TextWidth.of($0.status) }.max() ?? 9
-        let columns = CardColumn.fitting(layout.header.width - 2, statusWidth: statusWidth)
-        drawHeader(columns, on: canvas, in: layout.header)
+        // While cards are marked, each row has a mark column after its marker glyph.
+        let lead = screen.topBar.marked > 0 ? 3 : 2
+        let columns = CardColumn.fitting(layout.header.width - lead, statusWidth: statusWidth)
+        drawHeader(columns, lead: lead, on: canvas, in: layout.header)
         let area = layout.list
         canvas.fill(area, role: Role.normal)
         if screen.rows.isEmpty {
@@ -18,7 +20,7 @@ public enum CardList {
             return
         }
         for (index, row) in screen.rows.prefix(area.height).enumerated() {
-            drawRow(row, columns: columns, selected: index == screen.selectedRow, on: canvas,
+            drawRow(row, columns: columns, lead: lead, selected: index == screen.selectedRow, on: canvas,
                     at: Rect(row: area.row + index, col: area.col, width: area.width, height: 1))
         }
     }
@@ -35,18 +37,21 @@ public enum CardList {
         canvas.put(position, row: rect.row, col: rect.right - TextWidth.of(position) - 1, role: Role.dim)
     }
 
-    static func drawHeader(_ columns: [(column: CardColumn, width: Int)], on canvas: Canvas, in rect: Rect) {
+    static func drawHeader(_ columns: [(column: CardColumn, width: Int)], lead: Int, on canvas: Canvas, in rect: Rect) {
         let titles = columns.map { TextWidth.pad($0.column.title, to: $0.width, alignRight: $0.column.alignRight) }
-        canvas.line("  " + titles.joined(separator: " "), row: rect.row, col: rect.col, width: rect.width, role: Role.listHeader)
+        canvas.line(String(repeating: " ", count: lead) + titles.joined(separator: " "), row: rect.row, col: rect.col, width: rect.width,
+                    role: Role.listHeader)
     }
 
-    /// One card: marker glyph, then the columns; status in its role unless the row is selected.
-    static func drawRow(_ row: CardRowModel, columns: [(column: CardColumn, width: Int)], selected: Bool,
+    /// One card: marker glyph, the mark (when cards are marked), then the columns; status in its
+    /// role unless the row is selected. The mark is a glyph, so it reads without colour.
+    static func drawRow(_ row: CardRowModel, columns: [(column: CardColumn, width: Int)], lead: Int, selected: Bool,
                         on canvas: Canvas, at rect: Rect) {
         let base = selected ? Role.listSelected : Role.normal
         canvas.fill(rect, role: base)
         canvas.put(marker(row.marker, selected: selected), row: rect.row, col: rect.col, role: base)
-        var col = rect.col + 2
+        if row.isMarked { canvas.put(markGlyph, row: rect.row, col: rect.col + 1, role: base) }
+        var col = rect.col + lead
         for (column, width) in columns {
             let text = TextWidth.pad(column.value(row), to: width, alignRight: column.alignRight)
             let role = (column.isStatus && !selected) ? Role.resolve(row.statusRole) : base
@@ -54,6 +59,9 @@ public enum CardList {
             col += width + 1
         }
     }
+
+    /// The glyph of a marked row.
+    static let markGlyph = "✓"
 
     /// The glyph before a row: in flight, failed, stale, busy elsewhere, or the selection pointer.
     static func marker(_ marker: CardRowModel.Marker, selected: Bool) -> String {

@@ -56,6 +56,7 @@ public enum TopBar {
     /// Read-only flag, connectivity and the spinner, kept on the right.
     static func rightText(_ model: TopBarModel, now: Date, wide: Bool = true) -> String {
         var parts: [String] = []
+        if model.marked > 0 { parts.append("✓ \(model.marked) marked") }
         if model.inFlight > 0 {
             let tick = Int(now.timeIntervalSinceReferenceDate * 8) % spinnerFrames.count
             let frame = spinnerFrames[(tick + spinnerFrames.count) % spinnerFrames.count]

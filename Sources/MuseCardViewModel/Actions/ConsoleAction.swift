@@ -29,8 +29,8 @@ public enum ConsoleAction: Sendable, Equatable {
     case operationFinished(OperationReport)
     case applicationPolled(userId: String, requestId: String, Result<ApplyResult, MusePayError>, at: Date)
     case cardAdded(userId: String, cardId: String)
-    /// A batch (lock every active card) has ended.
-    case batchFinished(userId: String, action: String, succeeded: Int, failed: Int)
+    /// Every operation of a bulk change (lock every active card, lock or unlock the marked ones) has ended.
+    case bulkFinished(userId: String, BulkCommand, succeeded: Int, failed: Int)
     /// The cache or the audit trail failed; nothing else is lost.
     case storeFailed(String)
     /// A one-time notice, e.g. that a corrupt cache was moved aside.

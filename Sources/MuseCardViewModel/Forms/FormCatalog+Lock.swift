@@ -6,7 +6,7 @@ extension FormCatalog {
     /// The lock reasons in the order the operations layer lists them.
     public static let lockReasons = LockReason.Code.allCases.map(\.rawValue)
 
-    /// Reason (pick one of six) and note (required for OTHER), for one card or all.
+    /// Reason (pick one of six) and note (required for OTHER), for one card or several.
     static func lockForm(_ kind: FormState.Kind) -> FormState {
         FormState(kind: kind, fields: [
             FormField(name: "lock_reason", label: "Reason", value: lockReasons[0], choices: lockReasons, hint: "←/→ to choose"),

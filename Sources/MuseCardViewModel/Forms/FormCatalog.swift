@@ -33,7 +33,7 @@ public enum FormCatalog {
                 FormField(name: "replace_reason", label: "Reason", value: replaceReasons[0], choices: replaceReasons, hint: "←/→ to choose"),
                 FormField(name: "note", label: "Note", hint: "optional; required for OTHER", maxLength: 100),
             ])
-        case .lock, .lockAll:
+        case .lock, .lockMany:
             return lockForm(kind)
         case .sensitiveInfo:
             return FormState(kind: kind, fields: [
@@ -88,7 +88,9 @@ public enum FormCatalog {
         case .replace(let id): return "Replace card — \(id)"
         case .sensitiveInfo(let id): return "Reveal card data — \(id)"
         case .lock(let id): return "Lock card — \(id)"
-        case .lockAll(let ids): return "Lock \(ids.count) active card\(ids.count == 1 ? "" : "s")"
+        case .lockMany(let bulk):
+            let count = bulk.cardIds.count
+            return "Lock \(count) \(bulk.scope == .marked ? "marked" : "active") card\(count == 1 ? "" : "s")"
         case .apply: return "Apply for a card"
         case .addCard: return "Add a card id"
         case .openCardholder: return "Open cardholder"
@@ -100,7 +102,7 @@ public enum FormCatalog {
 
     static func submitLabel(_ kind: FormState.Kind) -> String {
         switch kind {
-        case .replace, .lock, .lockAll: return "Continue"
+        case .replace, .lock, .lockMany: return "Continue"
         case .changePIN: return "Continue"
         case .sensitiveInfo: return "Get link"
         case .apply: return "Apply"

@@ -9,8 +9,8 @@ public struct FormState: Sendable, Equatable {
         case replace(cardId: String)
         /// The reason for a lock, asked before the confirmation.
         case lock(cardId: String)
-        /// One reason for every active card.
-        case lockAll(cardIds: [String])
+        /// One reason for several cards (every active card, or the marked ones).
+        case lockMany(BulkCommand)
         case sensitiveInfo(cardId: String)
         case apply
         case addCard
@@ -33,7 +33,7 @@ public struct FormState: Sendable, Equatable {
             case .sensitiveInfo: return .sensitiveInfo
             case .apply: return .apply
             case .unlockLastFour: return .unlock
-            case .addCard, .openCardholder, .lockAll, .requestApproval, .denyApproval: return nil
+            case .addCard, .openCardholder, .lockMany, .requestApproval, .denyApproval: return nil
             }
         }
 
@@ -42,7 +42,7 @@ public struct FormState: Sendable, Equatable {
             switch self {
             case .updatePhone(let id), .changeLimit(let id), .changePIN(let id), .replace(let id), .sensitiveInfo(let id), .lock(let id),
                  .unlockLastFour(let id), .requestApproval(let id): return id
-            case .apply, .addCard, .openCardholder, .lockAll, .denyApproval: return nil
+            case .apply, .addCard, .openCardholder, .lockMany, .denyApproval: return nil
             }
         }
     }

@@ -6,8 +6,8 @@ public enum FormOutcome: Sendable, Equatable {
     case command(CardOperation)
     case addCard(cardId: String)
     case openCardholder(userId: String, ticket: String?)
-    /// Lock every listed card with one reason (confirmed next).
-    case lockAll(cardIds: [String], reason: LockReason)
+    /// Lock several cards with one reason (confirmed next).
+    case lockMany(BulkCommand)
     /// Unlock a card locked for a sensitive reason once the typed digits match its last four.
     case unlockLastFour(cardId: String, typed: String)
     /// Ask a second person to approve an unlock.
@@ -70,7 +70,7 @@ enum FormSubmission {
             run { () throws(MusePayError) in try FieldRules.phone(v("phone_number")) }
             let name = v("embossed_name").trimmingCharacters(in: .whitespaces)
             run { () throws(MusePayError) in if !name.isEmpty { try FieldRules.printable(name, field: "embossed_name", max: 64) } }
-        case .lock, .lockAll:
+        case .lock, .lockMany:
             run { () throws(MusePayError) in _ = try lockReason(form) }
         case .unlockLastFour:
             run { () throws(MusePayError) in _ = try lastFour(form) }
@@ -106,8 +106,9 @@ enum FormSubmission {
             return .command(.replace(cardId: cardId, reason: text))
         case .lock(let cardId):
             return .command(.lock(cardId: cardId, reason: try lockReason(form)))
-        case .lockAll(let cardIds):
-            return .lockAll(cardIds: cardIds, reason: try lockReason(form))
+        case .lockMany(var bulk):
+            bulk.reason = try lockReason(form)
+            return .lockMany(bulk)
         case .sensitiveInfo(let cardId):
             try FieldRules.ipAddress(v("ip_address"))
             return .command(.sensitiveInfo(cardId: cardId, ipAddress: v("ip_address")))

@@ -7,10 +7,11 @@ public enum ActionAvailability {
         let isMutating = KeyTable.defaults.binding(action)?.isMutating == true
         if state.session.readOnly, isMutating { return "read-only session" }
         if state.data.team.storeStale, isMutating { return Self.storeStale }
+        if MarkedCards.apply(to: action, in: state) { return MarkedCards.whyNot(action, in: state) }
         switch action {
         case .lock, .unlock, .activate, .activatePhysical, .updatePhone, .changeLimit, .changePIN, .replace, .sensitiveInfo:
             return cardActionReason(action, state: state)
-        case .refresh, .forgetCard, .history, .transactions, .copy:
+        case .refresh, .forgetCard, .history, .transactions, .copy, .mark:
             guard let card = selectedCard(state) else { return "no card selected" }
             if action == .refresh && card.isLoading { return "already refreshing" }
             return nil
@@ -18,6 +19,9 @@ public enum ActionAvailability {
             if state.data.cardholder == nil { return "no cardholder open" }
             if state.data.offline { return "offline" }
             return lockableCards(state).isEmpty ? "no active card to lock" : nil
+        case .markAll:
+            if state.data.cardholder == nil { return "no cardholder open" }
+            return VisibleCards.list(state).isEmpty ? "no card shown" : nil
         case .refreshAll:
             if state.data.cardholder == nil { return "no cardholder open" }
             return state.data.cards.isEmpty ? "no cards known" : nil

@@ -6,6 +6,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case updatePhone = "update-phone", changeLimit = "change-limit", changePIN = "change-pin"
     case replace, sensitiveInfo = "sensitive-info"
     case refresh, refreshAll = "refresh-all", history, transactions
+    /// Marks the selected card, or every shown card; lock, unlock and refresh then act on the marked cards.
+    case mark, markAll = "mark-all"
     case apply, addCard = "add-card", forgetCard = "forget-card", openCardholder = "open-cardholder"
     case filter, sort, togglePhone = "toggle-phone", help, quit, back, copy, commandLine = "command-line"
     /// In the transactions view: cycle its status, type and date-range filters.
@@ -37,9 +39,11 @@ public struct KeyBinding: Sendable, Equatable {
     public var isMutating: Bool
     /// Shown in the footer when available.
     public var inHints: Bool
+    /// What the action does while cards are marked (it then acts on them); `nil`: marks change nothing.
+    public var onMarked: String?
 
     public init(_ action: KeyAction, _ keys: [String], _ label: String, _ section: Section,
-                dangerous: Bool = false, mutating: Bool = false, hint: Bool = false) {
+                dangerous: Bool = false, mutating: Bool = false, hint: Bool = false, onMarked: String? = nil) {
         self.action = action
         self.keys = keys
         self.label = label
@@ -47,5 +51,6 @@ public struct KeyBinding: Sendable, Equatable {
         self.isDangerous = dangerous
         self.isMutating = mutating
         self.inHints = hint
+        self.onMarked = onMarked
     }
 }

@@ -3,7 +3,7 @@ import MuseCardKit
 
 /// One card as a list row: sanitised text, formatted amounts, age, status role and marker.
 public enum CardRowPresenter {
-    public static func row(_ card: CardEntry, now: Date) -> CardRowModel {
+    public static func row(_ card: CardEntry, now: Date, marked: Bool = false) -> CardRowModel {
         let record = card.record
         let marker: CardRowModel.Marker = card.isLoading || !card.pending.isEmpty ? .loading
             : card.error != nil && record == nil ? .failed
@@ -20,7 +20,8 @@ public enum CardRowPresenter {
             dailyLimit: record.flatMap { $0.dailyPurchaseLimitText.flatMap(Amount.plain) ?? $0.dailyPurchaseLimit.map(Amount.text) } ?? "",
             embossedName: record?.embossedName.map { Self.trimmed(ServiceText.sanitize($0)) } ?? "",
             age: Age.text(since: card.fetchedAt, now: now),
-            marker: marker
+            marker: marker,
+            isMarked: marked
         )
     }
 

@@ -24,11 +24,16 @@ public enum HintPresenter {
         if state.ui.commandLine != nil { return fixed([("tab", "complete"), ("↑/↓", "history"), ("⏎", "run"), ("esc", "close")]) }
         if state.ui.isEditingFilter { return fixed([("type", "filter"), ("⏎", "keep"), ("esc", "drop")]) }
         var out = [KeyHintModel(key: "j/k", label: "move")]
+        let marked = !state.ui.marked.isEmpty
         for binding in keys.bindings where binding.inHints {
             guard let key = binding.keys.first, ActionAvailability.whyNot(binding.action, in: state) == nil else { continue }
-            out.append(KeyHintModel(key: display(key), label: binding.label))
+            out.append(KeyHintModel(key: display(key), label: (marked ? binding.onMarked : nil) ?? binding.label))
         }
-        if !state.ui.filterText.isEmpty { out.insert(KeyHintModel(key: "esc", label: "clear filter"), at: 1) }
+        if !state.ui.filterText.isEmpty {
+            out.insert(KeyHintModel(key: "esc", label: "clear filter"), at: 1)
+        } else if marked {
+            out.insert(KeyHintModel(key: "esc", label: "clear marks"), at: 1)
+        }
         return out
     }
 

@@ -10,13 +10,16 @@ enum ModalPresenter {
             let card = ActionAvailability.selectedCard(state)
             let entries = reducer.menuEntries(state)
             let letters = MenuLetters.assign(entries)
+            let marked = !state.ui.marked.isEmpty
             let items = zip(entries, letters).map { binding, letter in
                 let reason = ActionAvailability.whyNot(binding.action, in: state)
-                return MenuModel.Item(key: letter, label: binding.label,
+                return MenuModel.Item(key: letter, label: (marked ? binding.onMarked : nil) ?? binding.label,
                                       isEnabled: reason == nil, reason: reason.map(menuReason), isDangerous: binding.isDangerous)
             }
             let status = card?.record.map { " (\(ServiceText.sanitize($0.status.rawValue)))" } ?? ""
-            return .menu(MenuModel(title: card.map { "Actions — \(ServiceText.sanitize($0.cardId))\(status)" } ?? "Actions", items: items, selected: selected))
+            let marks = marked ? " · \(state.ui.marked.count) marked" : ""
+            return .menu(MenuModel(title: (card.map { "Actions — \(ServiceText.sanitize($0.cardId))\(status)" } ?? "Actions") + marks,
+                                   items: items, selected: selected))
         case .confirm(let c):
             return .confirm(ConfirmModel(title: c.title, message: c.message.map(ServiceText.sanitize), confirmLabel: c.confirmLabel,
                                          cancelLabel: c.cancelLabel, confirmFocused: c.confirmFocused, isDangerous: true))

@@ -14,7 +14,7 @@ public struct ScreenBuilder: Sendable {
         let offset = min(state.ui.scrollOffset, max(0, list.count - height))
         let window = list.dropFirst(offset).prefix(height)
         let rows = window.map { card in
-            var row = CardRowPresenter.row(card, now: now)
+            var row = CardRowPresenter.row(card, now: now, marked: state.ui.marked.contains(card.cardId))
             if row.marker == .none, state.data.team.busy[card.cardId] != nil { row.marker = .busy }
             return row
         }
@@ -57,7 +57,8 @@ public struct ScreenBuilder: Sendable {
             viewers: state.data.team.viewers.map(ServiceText.sanitize),
             approvals: team.map { $0.isApprover ? state.data.team.decidable(by: $0.identity, now: now).count : 0 } ?? 0,
             fourEyesOff: team.map { !$0.fourEyes } ?? false,
-            teamStoreStale: state.data.team.storeStale
+            teamStoreStale: state.data.team.storeStale,
+            marked: state.ui.marked.count
         )
     }
 

@@ -74,15 +74,18 @@ public struct TopBarModel: Sendable, Equatable {
     public var fourEyesOff = false
     /// The team store cannot be reached: nothing can change.
     public var teamStoreStale = false
+    /// Cards marked (`3 marked`); lock, unlock and refresh act on them.
+    public var marked: Int
 
     public init(product: String = "MuseCard", environment: String, isProduction: Bool, operatorName: String,
                 cardholder: String? = nil, ticket: String? = nil, isOnline: Bool = true, inFlight: Int = 0, readOnly: Bool = false,
                 lastContact: String? = nil, retrying: String? = nil, viewers: [String] = [], approvals: Int = 0,
-                fourEyesOff: Bool = false, teamStoreStale: Bool = false) {
+                fourEyesOff: Bool = false, teamStoreStale: Bool = false, marked: Int = 0) {
         self.viewers = viewers
         self.approvals = approvals
         self.fourEyesOff = fourEyesOff
         self.teamStoreStale = teamStoreStale
+        self.marked = marked
         self.lastContact = lastContact
         self.retrying = retrying
         self.product = product
@@ -118,10 +121,13 @@ public struct CardRowModel: Sendable, Equatable {
     /// Age of the data, e.g. `12s`, `5m`, `3h`, or `—` when never fetched.
     public var age: String
     public var marker: Marker
+    /// Marked for lock, unlock or refresh of the marked cards.
+    public var isMarked: Bool
 
     public init(cardId: String, status: String, statusRole: String, last4: String = "", type: String = "", network: String = "",
                 currency: String = "", balance: String = "", dailyLimit: String = "", embossedName: String = "",
-                age: String = "—", marker: Marker = .none) {
+                age: String = "—", marker: Marker = .none, isMarked: Bool = false) {
+        self.isMarked = isMarked
         self.cardId = cardId
         self.status = status
         self.statusRole = statusRole

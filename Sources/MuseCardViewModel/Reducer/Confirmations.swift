@@ -21,13 +21,27 @@ enum Confirmations {
         }
     }
 
-    static func lockAll(_ cardIds: [String], reason: LockReason, state: ConsoleState) -> Confirmation {
+    /// One question for a bulk change: the count that will be sent, the reason, the cards left out and why.
+    static func bulk(_ bulk: BulkCommand, state: ConsoleState) -> Confirmation {
         let who = state.data.cardholder.map { $0.label.map { "\($0) (\(state.data.cardholder?.userId ?? ""))" } ?? $0.userId } ?? ""
-        let noun = cardIds.count == 1 ? "card" : "cards"
-        return Confirmation(title: "Lock every active card?",
-                            message: ["Lock \(cardIds.count) active \(noun) of \(ServiceText.sanitize(who))?", "Reason: \(reasonText(reason))"]
-                                + cardIds.prefix(6).map { "  \($0)" } + (cardIds.count > 6 ? ["  … and \(cardIds.count - 6) more"] : []),
-                            confirmLabel: "Lock \(cardIds.count) \(noun)", command: .lockAll(cardIds: cardIds, reason: reason))
+        let count = bulk.cardIds.count
+        let noun = count == 1 ? "card" : "cards"
+        let verb = bulk.operation == .unlock ? "Unlock" : "Lock"
+        let which: String
+        switch bulk.scope {
+        case .everyActive: which = "\(count) active \(noun)"
+        case .marked: which = bulk.skipped.isEmpty ? "\(count) marked \(noun)" : "\(count) of \(count + bulk.skipped.count) marked cards"
+        }
+        var message = ["\(verb) \(which) of \(ServiceText.sanitize(who))?"]
+        if let reason = bulk.reason { message.append("Reason: \(reasonText(reason))") }
+        if let skipped = bulk.skippedSummary { message.append("Left out: \(skipped)") }
+        if bulk.skipped.contains(where: { $0.why == MarkedCards.sensitive }) {
+            message.append("Sensitive locks are undone one card at a time: esc clears the marks, then u on the card.")
+        }
+        message += bulk.cardIds.prefix(6).map { "  \($0)" } + (count > 6 ? ["  … and \(count - 6) more"] : [])
+        if bulk.operation == .unlock { message.append("The cards can be used for payments again.") }
+        let title = bulk.scope == .everyActive ? "Lock every active card?" : "\(verb) \(count) marked \(noun)?"
+        return Confirmation(title: title, message: message, confirmLabel: "\(verb) \(count) \(noun)", command: .bulk(bulk))
     }
 
     /// A confirmation for a command that came out of a form (replace, PIN, card data link).

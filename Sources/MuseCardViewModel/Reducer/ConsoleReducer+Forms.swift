@@ -75,8 +75,8 @@ extension ConsoleReducer {
                 return []
             }
             return [.addCard(userId: userId, cardId: cardId)]
-        case .valid(.lockAll(let cardIds, let reason)):
-            var confirmation = Confirmations.lockAll(cardIds, reason: reason, state: state)
+        case .valid(.lockMany(let bulk)):
+            var confirmation = Confirmations.bulk(bulk, state: state)
             confirmation.form = form
             state.ui.modal = .confirm(confirmation)
             return []

@@ -32,11 +32,13 @@ extension ConsoleReducer {
     /// Does what a key-table action asks, or says why it cannot.
     func perform(_ action: KeyAction, state: inout ConsoleState) -> [Effect] {
         if let reason = ActionAvailability.whyNot(action, in: state) {
-            let label = keys.binding(action)?.label ?? action.rawValue
+            let binding = keys.binding(action)
+            let label = (MarkedCards.apply(to: action, in: state) ? binding?.onMarked : nil) ?? binding?.label ?? action.rawValue
             state.ui.flash = Flash("Cannot \(label): \(reason)", .error)
             return []
         }
         if askForTicket(before: action, state: &state) { return [] }
+        if MarkedCards.apply(to: action, in: state) { return performOnMarked(action, state: &state) }
         let selected = ActionAvailability.selectedCard(state)
         switch action {
         case .moveDown: Navigation.move(by: 1, state: &state)
@@ -57,6 +59,8 @@ extension ConsoleReducer {
             if !state.ui.filterText.isEmpty {
                 state.ui.filterText = ""
                 Navigation.keepSelectionVisible(&state)
+            } else if !state.ui.marked.isEmpty {
+                clearMarks(&state)
             }
         case .filter:
             state.ui.isEditingFilter = true
@@ -76,6 +80,10 @@ extension ConsoleReducer {
         case .transactions:
             guard let card = selected else { return [] }
             return openTransactions(card, state: &state)
+        case .mark:
+            guard let card = selected else { return [] }
+            toggleMark(card.cardId, state: &state)
+        case .markAll: markAllShown(&state)
         case .copy:
             guard let card = selected else { return [] }
             return copySelectedCard(card)
@@ -89,6 +97,7 @@ extension ConsoleReducer {
         case .forgetCard:
             guard let card = selected, let userId = state.data.cardholder?.userId else { return [] }
             state.data.cards.removeAll { $0.cardId == card.cardId }
+            state.ui.marked.remove(card.cardId)
             state.ui.selectedCardId = VisibleCards.list(state).first?.cardId
             Navigation.keepSelectionVisible(&state)
             state.ui.flash = Flash("Forgot card \(card.cardId) locally (the service is unchanged)", .info)
@@ -104,7 +113,8 @@ extension ConsoleReducer {
             guard let card = selected else { return [] }
             state.ui.modal = .confirm(Confirmations.single(action, card: card))
         case .lockAll:
-            state.ui.modal = .form(FormCatalog.make(.lockAll(cardIds: ActionAvailability.lockableCards(state)), card: nil))
+            let bulk = BulkCommand(.lock, scope: .everyActive, cardIds: ActionAvailability.lockableCards(state))
+            state.ui.modal = .form(FormCatalog.make(.lockMany(bulk), card: nil))
         case .updatePhone, .changeLimit, .changePIN, .replace, .sensitiveInfo:
             guard let card = selected else { return [] }
             state.ui.modal = .form(FormCatalog.make(Self.formKind(action, cardId: card.cardId), card: card))

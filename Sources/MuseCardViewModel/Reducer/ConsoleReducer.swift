@@ -65,10 +65,9 @@ public struct ConsoleReducer: Sendable {
             state.ui.selectedCardId = cardId
             Navigation.keepSelectionVisible(&state)
             return refresh([cardId], state: &state)
-        case .batchFinished(let userId, let action, let succeeded, let failed):
+        case .bulkFinished(let userId, let bulk, let succeeded, let failed):
             guard state.data.cardholder?.userId == userId else { return [] }
-            let text = "\(action): \(succeeded) done" + (failed > 0 ? ", \(failed) failed (see the rows)" : "")
-            state.ui.flash = Flash(text, failed > 0 ? .error : .success)
+            state.ui.flash = Flash(bulk.resultText(succeeded: succeeded, failed: failed), failed > 0 ? .error : .success)
             return []
         case .storeFailed(let message):
             // While the team store is away every call to it fails: the top bar says so once.
@@ -132,6 +131,7 @@ public struct ConsoleReducer: Sendable {
         state.ui.scrollOffset = 0
         state.ui.modal = nil
         state.ui.isPhoneRevealed = false
+        state.ui.marked = []
         state.ui.flash = Flash("Opened cardholder \(userId)" + (ticket.map { " for ticket \($0)" } ?? ""), .info)
         // What the team showed of the last cardholder is about someone else now.
         state.data.team.viewers = []

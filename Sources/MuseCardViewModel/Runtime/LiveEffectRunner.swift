@@ -83,8 +83,8 @@ public struct LiveEffectRunner: EffectRunning {
         case .resume(let entry):
             guard let operation = CardOperations.operation(resuming: entry) else { return }
             await report(operation, userId: userId, ticket: ticket, requestId: entry.requestId, send: send)
-        case .lockAll(let cardIds, let reason):
-            await lockAll(cardIds, reason: reason, userId: userId, ticket: ticket, send: send)
+        case .bulk(let bulk):
+            await run(bulk, userId: userId, ticket: ticket, send: send)
         case .forgetCardholder, .quit, .decideApproval:
             break
         }
@@ -101,21 +101,21 @@ public struct LiveEffectRunner: EffectRunning {
         return report
     }
 
-    /// One lock per card, a few at a time, each its own operation.
-    private func lockAll(_ cardIds: [String], reason: LockReason?, userId: String, ticket: String?, send: @escaping @Sendable (ConsoleAction) -> Void) async {
+    /// One operation per card, a few at a time, each through the operations layer like a single card.
+    private func run(_ bulk: BulkCommand, userId: String, ticket: String?, send: @escaping @Sendable (ConsoleAction) -> Void) async {
         let outcomes = await withTaskGroup(of: Bool.self) { group -> [Bool] in
             var results: [Bool] = []
-            for (index, cardId) in cardIds.enumerated() {
+            for (index, cardId) in bulk.cardIds.enumerated() {
                 if index >= 4, let finished = await group.next() { results.append(finished) }
                 group.addTask {
-                    await report(.lock(cardId: cardId, reason: reason), userId: userId, ticket: ticket, send: send).outcome == .applied
+                    await report(bulk.operation(for: cardId), userId: userId, ticket: ticket, send: send).outcome == .applied
                 }
             }
             for await finished in group { results.append(finished) }
             return results
         }
         let succeeded = outcomes.filter { $0 }.count
-        send(.batchFinished(userId: userId, action: "lock every active card", succeeded: succeeded, failed: outcomes.count - succeeded))
+        send(.bulkFinished(userId: userId, bulk, succeeded: succeeded, failed: outcomes.count - succeeded))
     }
 
     private func knownCardholders(send: @escaping @Sendable (ConsoleAction) -> Void) async -> [KnownCardholder] {

@@ -5,8 +5,8 @@ import MuseCardStore
 public enum ConfirmedCommand: Sendable, Equatable {
     /// One operation through the operations layer.
     case operation(CardOperation)
-    /// One lock per card, each its own operation in the audit trail, all with one reason.
-    case lockAll(cardIds: [String], reason: LockReason? = nil)
+    /// One operation per card (every active card, or the marked ones), each its own in the audit trail.
+    case bulk(BulkCommand)
     /// An interrupted apply or replace, sent again under its first `request_id`.
     case resume(JournalEntry)
     /// Forgets a cardholder remembered by mistake, in the local index only (run by the reducer, never sent).
@@ -20,7 +20,7 @@ public enum ConfirmedCommand: Sendable, Equatable {
     public var name: String {
         switch self {
         case .operation(let operation): return operation.name.rawValue
-        case .lockAll: return "lock"
+        case .bulk(let bulk): return bulk.operation.rawValue
         case .resume(let entry): return entry.kind.rawValue
         case .forgetCardholder: return "forget cardholder"
         case .quit: return "quit"
@@ -32,7 +32,7 @@ public enum ConfirmedCommand: Sendable, Equatable {
     public var cardIds: [String] {
         switch self {
         case .operation(let operation): return operation.cardId.map { [$0] } ?? []
-        case .lockAll(let ids, _): return ids
+        case .bulk(let bulk): return bulk.cardIds
         case .resume(let entry): return entry.cardId.map { [$0] } ?? []
         case .forgetCardholder, .quit, .decideApproval: return []
         }

@@ -16,6 +16,8 @@ public struct ConsoleUI: Sendable, Equatable {
     public var modal: Modal?
     public var flash: Flash?
     public var isPhoneRevealed = false
+    /// Marked cards of the open cardholder (`space`, `*`): lock, unlock and refresh act on them.
+    public var marked: Set<String> = []
     /// Card rows that fit on screen; the front reports it.
     public var listHeight = 10
     /// Index of the first visible row.

@@ -8,7 +8,9 @@ import MuseCardTUI
 extension BatchSession {
     /// Runs the open lines of `run`, shows progress, then prints the summary, writes the report and exits
     /// 0 (all applied), 1 (some refused) or 75 (some without a definite answer: resume later).
-    static func execute(_ run: BatchRunRecord, reason: LockReason?, pacing: BatchPacingOptions, connection: ConnectionOptions) async throws {
+    /// The journal is the one the run was found in: a second pool would hold its own connections and page caches.
+    static func execute(_ run: BatchRunRecord, journal: BatchJournal, reason: LockReason?, pacing: BatchPacingOptions,
+                        connection: ConnectionOptions) async throws {
         let session = try await StoreSession.open(connection, audited: true)
         var configuration: ClientConfiguration
         do { configuration = try session.settings.clientConfiguration() } catch { throw ExitStatus.fail(error) }
@@ -20,7 +22,6 @@ extension BatchSession {
         let client = MusePayClient(configuration: configuration)
         let operations = session.operations(service: client, runId: run.runId)
         let operation = OperationName(rawValue: run.operation) ?? .lock
-        let journal = try openJournal()
         let runner = try BatchRunner(operations: operations, journal: journal, run: run,
                                      settings: BatchSettings(operation: operation, reason: reason), pacer: pacer)
         if session.settings.environment == .production {

@@ -18,10 +18,8 @@ enum BatchSession {
         let input = BatchInput(path: options.file, operation: operation, defaultNote: options.note)
         let scan: BatchScan
         do { scan = try input.scan() } catch { throw ExitStatus.fail(error.renamingField(ExitStatus.flags)) }
-        if scan.badCount > 0 {
-            StandardError.print("musecard: \(scan.badCount) bad line\(scan.badCount == 1 ? "" : "s") in \(options.file); nothing was sent:")
-            for bad in scan.badLines { StandardError.print("  line \(bad.line): \(ServiceText.message(bad.reason))") }
-            if scan.badCount > scan.badLines.count { StandardError.print("  … and \(scan.badCount - scan.badLines.count) more") }
+        if scan.badCount > 0 || scan.duplicateCount > 0 {
+            reportBadInput(scan, file: options.file)
             throw ExitCode(ExitStatus.usage)
         }
         guard scan.count > 0 else { throw ExitStatus.fail(.validation(field: "--file", reason: "lists no cards")) }
@@ -51,7 +49,7 @@ enum BatchSession {
         }
         // A run keeps the reason it was started with, whatever this command line says.
         let kept = existing == nil ? reason : run.reason.flatMap { try? LockReason(parsing: $0, note: run.note) }
-        try await execute(run, reason: kept, pacing: options.pacing, connection: connection)
+        try await execute(run, journal: journal, reason: kept, pacing: options.pacing, connection: connection)
     }
 
     /// `batch resume RUN_ID`: the run's own operation, reason and ticket; the lines come from the journal.
@@ -68,7 +66,7 @@ enum BatchSession {
         }
         let operation = OperationName(rawValue: run.operation) ?? .lock
         let reason = operation == .lock ? run.reason.flatMap { try? LockReason(parsing: $0, note: run.note) } : nil
-        try await execute(run, reason: reason, pacing: pacing, connection: connection)
+        try await execute(run, journal: journal, reason: reason, pacing: pacing, connection: connection)
     }
 
     /// The batch journal, or exit 74 saying why it cannot be opened.
@@ -78,6 +76,24 @@ enum BatchSession {
             StandardError.print("musecard: cannot open the batch journal \(paths.batchFile.path): \(error)")
             throw ExitCode(ExitCodes.ioError)
         }
+    }
+
+    /// Bad lines, then card ids on more than one line: the whole file is refused, so no card is
+    /// acted on twice and no line's reason silently wins over another's.
+    private static func reportBadInput(_ scan: BatchScan, file: String) {
+        if scan.badCount > 0 {
+            StandardError.print("musecard: \(scan.badCount) bad line\(scan.badCount == 1 ? "" : "s") in \(file); nothing was sent:")
+            for bad in scan.badLines { StandardError.print("  line \(bad.line): \(ServiceText.message(bad.reason))") }
+            if scan.badCount > scan.badLines.count { StandardError.print("  … and \(scan.badCount - scan.badLines.count) more") }
+        }
+        guard scan.duplicateCount > 0 else { return }
+        let ids = scan.duplicateCount == 1 ? "1 card id is" : "\(scan.duplicateCount) card ids are"
+        StandardError.print("musecard: \(ids) on more than one line in \(file); nothing was sent (keep one line per card, then run again):")
+        for duplicate in scan.duplicates {
+            let lines = duplicate.lines.map(String.init).joined(separator: ", ")
+            StandardError.print("  card_id \(ServiceText.sanitize(duplicate.cardId)): lines \(lines)")
+        }
+        if scan.duplicateCount > scan.duplicates.count { StandardError.print("  … and \(scan.duplicateCount - scan.duplicates.count) more") }
     }
 
     /// `--reason` (required to lock) as a `LockReason`; unlock keeps it as text for the run.

@@ -30,6 +30,7 @@ enum KeyTableDocument {
             var notes: [String] = []
             if binding.isDangerous { notes.append("asks to confirm") }
             if binding.isMutating { notes.append("hidden in read-only mode") }
+            if let marked = binding.onMarked { notes.append("while cards are marked: \(marked)") }
             lines.append("| \(keys) | \(binding.label) | `\(binding.action.rawValue)` | \(notes.joined(separator: "; ")) |")
         }
         return lines.joined(separator: "\n")

@@ -46,14 +46,23 @@ final class ProgressLine: Sendable {
 
     private func draw(_ text: String) {
         if isTerminal {
-            drawn.withLock { $0 = text }
-            write("\r\u{1B}[2K" + text)
+            // Cut to the terminal's width: a wrapped line would leave its first part behind when redrawn.
+            let fitted = Self.width().map { String(text.prefix(max(1, $0 - 1))) } ?? text
+            drawn.withLock { $0 = fitted }
+            write("\r\u{1B}[2K" + fitted)
         } else {
             write("musecard: " + text + "\n")
         }
     }
 
     private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+
+    /// The width of the terminal standard error is, asked each time (it may be resized).
+    private static func width() -> Int? {
+        var size = winsize()
+        guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
 
     /// Seconds of a duration, as a number.
     static func seconds(_ duration: Duration) -> Double {

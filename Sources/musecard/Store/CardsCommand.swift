@@ -17,10 +17,7 @@ struct CardsCommand: AsyncParsableCommand {
 enum CacheAccess {
     static func open(_ connection: ConnectionOptions) async throws -> (StoreSession, any CardCache) {
         let session = try await StoreSession.open(connection, audited: false)
-        guard session.settings.partnerId != nil else {
-            StandardError.print("musecard: cards are kept per partner: set a partner id (profile, MUSECARD_PARTNER_ID or --partner-id)")
-            throw ExitCode(ExitStatus.configuration)
-        }
+        guard session.settings.partnerId != nil else { throw noPartner() }
         guard let cache = session.cache else { throw ExitCode(ExitCodes.ioError) }
         return (session, cache)
     }
@@ -45,6 +42,12 @@ enum CacheAccess {
             StandardError.print("musecard: cannot write the cache: \(error)")
             throw ExitCode(ExitCodes.ioError)
         }
+    }
+
+    /// Says that cards are kept per partner, and gives the exit to throw.
+    static func noPartner() -> ExitCode {
+        StandardError.print("musecard: cards are kept per partner: set a partner id (profile, MUSECARD_PARTNER_ID or --partner-id)")
+        return ExitCode(ExitStatus.configuration)
     }
 
     static func ids(user: String, card: String?) throws {

@@ -27,35 +27,44 @@ struct ImportCards: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (session, _) = try await CacheAccess.open(connection)
-        let operations = session.operations(service: UnavailableService(error: .configuration("this command does not talk to MusePay")))
+        let (session, index) = try await IndexStore.open(connection)
+        let context = OperationContext(operatorName: session.settings.actingOperator(ProcessInfo.processInfo.environment),
+                                       sessionId: session.sessionId, profile: session.settings.profileLabel, readOnly: false)
+        // Nothing is sent to MusePay nor audited: the import teaches the index only.
+        let operations = CardOperations(service: UnavailableService(error: .configuration("this command does not talk to MusePay")),
+                                        audit: InMemoryAuditSink(), journal: nil, cache: index.cache, context: context)
         let progress = IndexImportProgress()
         let display = ImportProgressDisplay(file: file)
         let started = ContinuousClock.now
         display.start(progress)
+        let result: Result<IndexImportReport, any Error>
+        do { result = .success(try await operations.importCards(path: file, dryRun: dryRun, batchSize: batchSize, progress: progress)) } catch {
+            result = .failure(error)
+        }
+        display.stop()
+        await index.close()
+        let elapsed = ContinuousClock.now - started
         let report: IndexImportReport
-        do { report = try await operations.importCards(path: file, dryRun: dryRun, batchSize: batchSize, progress: progress) } catch let error as MusePayError {
-            display.stop()
+        do { report = try result.get() } catch let error as MusePayError {
             throw ExitStatus.fail(error)
         } catch let failure as IndexImportFailure {
-            display.stop()
-            print(summary(failure.report, session: session, elapsed: ContinuousClock.now - started))
+            print(summary(failure.report, session: session, place: index.place, elapsed: elapsed))
             StandardError.print("musecard: cannot write the index: \(ServiceText.message(failure.description)); every line before " +
                                 "line \(failure.lines.lowerBound) was imported. Run the same command again to carry on (importing twice adds nothing).")
             throw ExitCode(ExitCodes.ioError)
         }
-        display.stop()
-        print(summary(report, session: session, elapsed: ContinuousClock.now - started))
+        print(summary(report, session: session, place: index.place, elapsed: elapsed))
         guard report.rejectedCount > 0 else { return }
         StandardError.print("musecard: \(report.rejectedCount) line\(report.rejectedCount == 1 ? "" : "s") rejected in \(file):")
         for bad in report.rejected { StandardError.print("  line \(bad.line): \(ServiceText.message(bad.reason))") }
         if report.rejectedCount > report.rejected.count { StandardError.print("  … and \(report.rejectedCount - report.rejected.count) more") }
+        // Some lines were refused: 1, as a refused operation.
         throw ExitCode(ExitCodes.refused)
     }
 
-    private func summary(_ report: IndexImportReport, session: StoreSession, elapsed: Duration) -> String {
+    private func summary(_ report: IndexImportReport, session: StoreSession, place: String, elapsed: Duration) -> String {
         let seconds = ProgressLine.seconds(elapsed)
-        let place = "the index of profile \(session.settings.profileLabel) (partner \(session.settings.partnerId ?? "-"))"
+        let place = "the index of profile \(session.settings.profileLabel) (partner \(session.settings.partnerId ?? "-"), \(ServiceText.sanitize(place)))"
         let head = dryRun ? "Dry run of \(file) for \(place): nothing was written." :
             "Imported \(file) into \(place) in \(String(format: "%.1f", seconds)) s (\(String(format: "%.0f", Double(report.lines) / seconds)) lines/s), \(report.batches) batch\(report.batches == 1 ? "" : "es"):"
         var rows = [["lines", "\(report.lines)"]]

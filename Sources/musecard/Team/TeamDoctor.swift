@@ -94,6 +94,9 @@ struct TeamDoctor {
         }
         let approvals = try await database.scalar("SELECT has_table_privilege('musecard_agent', 'approvals', 'UPDATE')", as: Bool.self) ?? true
         if approvals { return [TeamCheck(level: .fail, topic: "grants", text: "musecard_agent may update approvals directly: REVOKE UPDATE ON approvals FROM musecard_agent")] }
+        // The database's functions resolve names in public: whoever may create there could slip in their own.
+        let create = try await database.scalar("SELECT has_schema_privilege('musecard_agent', 'public', 'CREATE')", as: Bool.self) ?? true
+        if create { return [TeamCheck(level: .fail, topic: "grants", text: "musecard_agent may create objects in schema public: REVOKE CREATE ON SCHEMA public FROM PUBLIC")] }
         return [TeamCheck(level: .ok, topic: "grants", text: "agents may only append to and read the audit trail; approvals change through the database's functions")]
     }
 

@@ -46,6 +46,6 @@ struct TeamCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "team",
         abstract: "Set up and check a team database on PostgreSQL.",
-        subcommands: [TeamInitCommand.self, TeamDoctorCommand.self]
+        subcommands: [TeamInitCommand.self, TeamDoctorCommand.self, TeamBenchCommand.self]
     )
 }

@@ -12,8 +12,6 @@ enum StoreDriver: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
     var testDescription: String { rawValue }
 
-    /// The drivers with an audit trail of their own here (the team's is team-db's `TeamAuditTests`).
-    static let withAudit: [StoreDriver] = [.sqlite, .memory]
     /// The drivers that can fail half-way (and so must not).
     static let fallible: [StoreDriver] = [.sqlite, .postgres]
 
@@ -57,11 +55,13 @@ enum StoreDriver: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .postgres:
             // Migrated by the superuser, used as an agent: the contract runs under the grants agents have.
             let rig = try await TeamRig.make()
-            let database = try await rig.connect(as: try await rig.login("contract"))
+            let agent = try await rig.login("contract")
+            let database = try await rig.connect(as: agent)
             return StoreBacking(
                 cache: { PostgresCardCache(database: database, scope: Self.team($0)) },
                 journal: { PostgresJournal(database: database, scope: Self.team($0)) },
-                audit: { throw ContractGap("no team audit trail in the index contract") },
+                audit: { PostgresAuditTrail(database: database, scope: Self.team(StoreBacking.sandbox)) },
+                auditStamps: agent,
                 refuseCard: { card in
                     try await rig.superSQL("""
                         CREATE FUNCTION refuse_card() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -86,17 +86,13 @@ enum StoreDriver: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 }
 
-/// A driver that has no such store.
-struct ContractGap: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
-
 /// Opens a driver's stores on one place; asking twice for a scope opens the same rows again.
 struct StoreBacking: Sendable {
     let cache: @Sendable (StoreScope) async throws -> any CardCache
     let journal: @Sendable (StoreScope) async throws -> any JournalStore
     let audit: @Sendable () async throws -> any AuditSink
+    /// The identity a trail that stamps rows itself (the team's: operator and time) writes; `nil`: kept as given.
+    var auditStamps: String?
     /// Makes the store refuse to add the card with this id (a fault under the driver); `nil` where nothing can fail.
     var refuseCard: (@Sendable (String) async throws -> Void)?
     var close: @Sendable () async -> Void = {}

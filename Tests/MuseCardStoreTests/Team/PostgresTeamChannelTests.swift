@@ -106,6 +106,47 @@ struct PostgresTeamChannelTests {
         await b.close()
     }
 
+    @Test func aRequestExpiringIsAnnouncedThoughNoRowChanges() async throws {
+        let rig = try await TeamRig.make()
+        defer { Task { await rig.closeAll() } }
+        let (_, watcher, watcherDB) = try await Self.channel(rig, "carol", approver: true)
+        let events = watcher.events()
+        let (_, writer) = try await rig.person("bob")
+        let asked = try await PostgresApprovals(database: writer, scope: rig.scope, profile: "team", sessionId: "b")
+            .requestApproval(userId: "U1", cardId: "C1", lockReason: "LOST", note: "n")
+        _ = try await first(events, what: "the request") { $0 == .approvalsChanged }
+        // As if the request was made 15 minutes ago: one more NOTIFY for the update, then only time passes.
+        try await rig.superSQL("UPDATE approvals SET expires_at = now() + interval '2 seconds' WHERE id = '\(asked.id)'")
+        _ = try await first(events, what: "the superuser's update") { $0 == .approvalsChanged }
+        let carol = PostgresApprovals(database: watcherDB, scope: rig.scope, profile: "team", sessionId: "c")
+        _ = try await first(events, what: "the expiry") { $0 == .approvalsChanged }
+        #expect(try await carol.approval(id: asked.id)?.state == .expired)
+        #expect(try await carol.pendingApprovals().isEmpty)
+        await watcher.close()
+    }
+
+    @Test func aCrashedConsolesBusyMarkIsClearedByTheNextLock() async throws {
+        let rig = try await TeamRig.make()
+        defer { Task { await rig.closeAll() } }
+        let (alice, _) = try await rig.person("alice")
+        let (_, b, _) = try await Self.channel(rig, "bob")
+        let scope = rig.scope.key
+        // A console that took the lock, marked the card and died: psql exits without clearing its mark.
+        let crashed = try await rig.psql(as: alice, """
+            SELECT pg_advisory_lock(card_lock_key('\(scope)', 'C1'));
+            SELECT mark_busy('\(scope)', 'U1', 'C1', 'alice-console', true);
+            """)
+        #expect(crashed.status == 0, "\(crashed.stderr)")
+        #expect(try await rig.superSQL("SELECT count(*) FROM busy").contains("1"))
+        #expect(try await b.busyCards(of: "U1").isEmpty, "a mark whose lock is gone is not shown")
+        #expect(try await b.withCardLock(userId: "U1", cardId: "C2") { 7 } == 7)
+        #expect(try await rig.superSQL("SELECT count(*) FROM busy").trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        // Nobody marks a card busy without holding its lock.
+        let forged = try await rig.psql(as: alice, "SELECT mark_busy('\(scope)', 'U1', 'C3', 'alice-console', true)")
+        #expect(forged.status != 0 && forged.stderr.contains("only while its lock is held"), "\(forged.stderr)")
+        await b.close()
+    }
+
     @Test func payloadsCarryIdsOnly() {
         let scope = "sandbox/200001"
         #expect(PostgresTeamChannel.event(#"{"k":"card","s":"sandbox/200001","u":"U1","c":"C1"}"#, scope: scope) == .cardChanged(userId: "U1", cardId: "C1"))
