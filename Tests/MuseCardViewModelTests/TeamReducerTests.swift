@@ -191,6 +191,24 @@ struct TeamReducerTests {
         #expect(ActionAvailability.whyNot(.unlock, in: h.state) == nil)
     }
 
+    @Test func whenTheTeamStoreIsBackWhatWasMissedIsReadAgainAndItsErrorsWereNotFlashedMeanwhile() throws {
+        var h = Harness(state: try T.opened(as: "bob"))
+        #expect(h.send(.teamStoreReachable(false)) == [])
+        h.send(.notice("Team store unreachable — showing the local last-known copy"))
+        h.send(.storeFailed("cannot connect to the team database"))
+        #expect(h.state.ui.flash?.text == "Team store unreachable — showing the local last-known copy", "the top bar says it; the notice stays")
+        #expect(h.send(.teamStoreReachable(false)) == [], "no change, nothing to do")
+        let locked = h.state.data.cards.filter { $0.status == .locked }.map(\.cardId)
+        #expect(!locked.isEmpty)
+        #expect(h.send(.teamStoreReachable(true))
+                == [.learnTeamSession, .loadPendingApprovals(), .announceOpen(userId: "U1")] + locked.map { .loadLastLock(userId: "U1", cardId: $0) })
+        #expect(h.send(.teamStoreReachable(true)) == [], "only a change back is one")
+        h.send(.teamSessionLearned(TeamSession(identity: "bob", isApprover: true)))
+        #expect(h.state.session.team?.isApprover == true, "a console opened while the store was away learns its role once it answers")
+        h.send(.storeFailed("disk full"))
+        #expect(h.state.ui.flash?.text == "Local cache or audit trail: disk full")
+    }
+
     @Test func withoutATeamStoreTheTeamActionsDoNothing() throws {
         var h = Harness(state: F.opened([try F.entry("C1", .active)]))
         let before = h.state

@@ -84,6 +84,9 @@ public enum ConsoleAction: Sendable, Equatable {
     case approvalHistoryLoaded(requestId: String, [AuditOperation], error: String?)
     /// Whether the team store answers; while it does not, no change may be made.
     case teamStoreReachable(Bool)
+    /// Who the team store says this console is, read again once it answers (a console opened while
+    /// it was away learns its role only then).
+    case teamSessionLearned(TeamSession)
 }
 
 /// Work for the effect runner: plain values, run outside the reducer, results fed back as actions.
@@ -133,4 +136,6 @@ public enum Effect: Sendable, Equatable {
     case decideApproval(id: String, approve: Bool, note: String?)
     /// Reads the card's history from the audit trail for the approvals list.
     case loadApprovalHistory(requestId: String, userId: String, cardId: String)
+    /// Asks the channel who this console is (`.teamSessionLearned`).
+    case learnTeamSession
 }

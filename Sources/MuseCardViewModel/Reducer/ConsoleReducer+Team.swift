@@ -45,7 +45,12 @@ extension ConsoleReducer {
         case .busyLoaded(let userId, let busy):
             if open == userId { state.data.team.busy = busy }
         case .teamStoreReachable(let reachable):
+            let wasStale = state.data.team.storeStale
             state.data.team.storeStale = !reachable
+            guard wasStale, reachable else { return [] }
+            return storeBack(state: state)
+        case .teamSessionLearned(let team):
+            state.session.team = team
         case .cardApprovalLoaded(let userId, let cardId, let request):
             guard open == userId else { return [] }
             return cardApprovalLoaded(userId: userId, cardId: cardId, request: request, state: &state)
@@ -61,6 +66,16 @@ extension ConsoleReducer {
             break
         }
         return []
+    }
+
+    /// The team store answers again: who this console is, where it is, the approvals and the locked
+    /// cards' reasons are read again (what changed meanwhile was not heard).
+    private func storeBack(state: ConsoleState) -> [Effect] {
+        var effects: [Effect] = [.learnTeamSession, .loadPendingApprovals()]
+        guard let open = state.data.cardholder?.userId else { return effects }
+        effects.append(.announceOpen(userId: open))
+        for card in state.data.cards where card.status == .locked { effects.append(.loadLastLock(userId: open, cardId: card.cardId)) }
+        return effects
     }
 
     /// Another console (or this one) did something: re-read what this console shows of it.

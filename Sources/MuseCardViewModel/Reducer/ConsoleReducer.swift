@@ -70,6 +70,8 @@ public struct ConsoleReducer: Sendable {
             state.ui.flash = Flash(bulk.resultText(succeeded: succeeded, failed: failed), failed > 0 ? .error : .success)
             return []
         case .storeFailed(let message):
+            // While the team store is away every call to it fails: the top bar says so once.
+            if state.data.team.storeStale { return [] }
             state.ui.flash = Flash("Local cache or audit trail: \(message)", .error)
             return []
         case .notice(let message):
@@ -112,7 +114,7 @@ public struct ConsoleReducer: Sendable {
             copied(what: what, error: error, state: &state)
             return []
         case .startTeam, .teamListening, .teamEvent, .viewersLoaded, .busyLoaded, .pendingApprovalsLoaded, .cardApprovalLoaded, .approvalRequested,
-             .approvalDecided, .approvalHistoryLoaded, .teamStoreReachable:
+             .approvalDecided, .approvalHistoryLoaded, .teamStoreReachable, .teamSessionLearned:
             return teamAction(action, state: &state)
         }
     }

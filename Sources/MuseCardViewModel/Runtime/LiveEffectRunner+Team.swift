@@ -55,6 +55,9 @@ extension LiveEffectRunner {
             } catch {
                 send(.approvalHistoryLoaded(requestId: requestId, [], error: String(describing: error)))
             }
+        case .learnTeamSession:
+            send(.teamSessionLearned(TeamSession(identity: team.channel.identity, isApprover: team.channel.isApprover,
+                                                 fourEyes: team.channel.fourEyes)))
         default:
             break
         }

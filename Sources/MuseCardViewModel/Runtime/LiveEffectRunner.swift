@@ -68,7 +68,7 @@ public struct LiveEffectRunner: EffectRunning {
             send(.transactionsLoaded(userId: userId, cardId: cardId, page: page,
                                      await transactions(userId: userId, cardId: cardId, page: page, filters: filters), filters: filters))
         case .subscribeTeam, .announceOpen, .loadViewers, .loadBusy, .loadPendingApprovals, .loadCardApproval, .requestApproval,
-             .decideApproval, .loadApprovalHistory:
+             .decideApproval, .loadApprovalHistory, .learnTeamSession:
             await runTeam(effect, send: send)
         }
     }

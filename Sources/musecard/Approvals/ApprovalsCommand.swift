@@ -16,9 +16,12 @@ struct ApprovalsCommand: AsyncParsableCommand {
     /// Runs `work` with the operations layer of the profile (no MusePay call is made); an error exits with its code.
     static func run<T>(_ connection: ConnectionOptions, audited: Bool, _ work: (CardOperations) async throws(MusePayError) -> T) async throws -> T {
         LogSetup.commandLine()
-        let session = try StoreSession.open(connection, audited: audited)
+        let session = try await StoreSession.open(connection, audited: audited)
         let operations = session.operations(service: UnavailableService(error: .configuration("approvals do not talk to MusePay")))
-        do throws(MusePayError) { return try await work(operations) } catch { throw ExitStatus.fail(error, isChange: true) }
+        let result: Result<T, MusePayError>
+        do throws(MusePayError) { result = .success(try await work(operations)) } catch { result = .failure(error) }
+        await session.close()
+        do { return try result.get() } catch { throw ExitStatus.fail(error, isChange: true) }
     }
 
     static func describe(_ request: ApprovalRequest) -> String {

@@ -11,7 +11,7 @@ extension BatchSession {
     /// The journal is the one the run was found in: a second pool would hold its own connections and page caches.
     static func execute(_ run: BatchRunRecord, journal: BatchJournal, reason: LockReason?, pacing: BatchPacingOptions,
                         connection: ConnectionOptions) async throws {
-        let session = try StoreSession.open(connection, audited: true)
+        let session = try await StoreSession.open(connection, audited: true)
         var configuration: ClientConfiguration
         do { configuration = try session.settings.clientConfiguration() } catch { throw ExitStatus.fail(error) }
         let display = BatchProgressDisplay(runId: run.runId, operation: run.operation)
@@ -51,6 +51,7 @@ extension BatchSession {
         watcher.cancel()
         signals.cancel()
         await client.shutdown()
+        await session.close()
         print(BatchSummary.table(counts))
         if let path = pacing.report {
             do { try BatchReportFile.write(path: path, journal: journal, runId: run.runId) } catch {

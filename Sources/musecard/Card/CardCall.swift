@@ -15,7 +15,7 @@ enum CardCall {
                         refine: ((CardOperations) async -> CardOperation?)? = nil,
                         render: (OperationReport, CardStatus?) -> [String]) async throws {
         LogSetup.commandLine()
-        let session = try StoreSession.open(connection, audited: true)
+        let session = try await StoreSession.open(connection, audited: true)
         var before: CardStatus?
         let report = try await withService(session) { operations in
             if statusFirst, let card = operation.cardId {
@@ -52,7 +52,7 @@ enum CardCall {
     /// Queries one card through the layer (cached, never audited).
     static func query(userId: String, cardId: String, connection: ConnectionOptions, json: Bool) async throws {
         LogSetup.commandLine()
-        let session = try StoreSession.open(connection, audited: false)
+        let session = try await StoreSession.open(connection, audited: false)
         let report = try await withService(session) { operations in
             await operations.query(userId: userId, cardId: cardId)
         } refused: { _, error in throw ExitStatus.fail(error) }
@@ -65,7 +65,7 @@ enum CardCall {
     /// Finds cardholders through the layer (the index, and MusePay where an xid is known).
     static func find(_ queries: [CardholderQuery], connection: ConnectionOptions) async throws -> CardholderFindReport {
         LogSetup.commandLine()
-        let session = try StoreSession.open(connection, audited: false)
+        let session = try await StoreSession.open(connection, audited: false)
         return try await withService(session) { await $0.findCardholders(queries) } refused: { operations, error in
             // Without a service the index still answers.
             var report = await operations.findCardholders(queries)
@@ -78,7 +78,7 @@ enum CardCall {
     static func transactions(userId: String, cardId: String, filters: [String: String], limit: Int,
                              connection: ConnectionOptions) async throws -> [Transaction] {
         LogSetup.commandLine()
-        let session = try StoreSession.open(connection, audited: false)
+        let session = try await StoreSession.open(connection, audited: false)
         let result = try await withService(session) { operations -> Result<[Transaction], MusePayError> in
             var all: [Transaction] = []
             var page = 1
@@ -103,7 +103,7 @@ enum CardCall {
     /// Asks where an application stands; an ended one settles the journal and adds the issued card.
     static func applicationResult(userId: String, requestId: String, applyId: String?, connection: ConnectionOptions, json: Bool) async throws {
         LogSetup.commandLine()
-        let session = try StoreSession.open(connection, audited: false)
+        let session = try await StoreSession.open(connection, audited: false)
         let result = try await withService(session) { operations in
             await operations.applicationResult(userId: userId, requestId: requestId, applyId: applyId)
         } refused: { _, error in throw ExitStatus.fail(error) }
@@ -122,11 +122,17 @@ enum CardCall {
                                        refused: (CardOperations, MusePayError) async throws -> T) async throws -> T {
         let configuration: ClientConfiguration
         do { configuration = try session.settings.clientConfiguration() } catch {
-            return try await refused(session.operations(service: UnavailableService(error: error)), error)
+            let result: Result<T, any Error>
+            do { result = .success(try await refused(session.operations(service: UnavailableService(error: error)), error)) } catch {
+                result = .failure(error)
+            }
+            await session.close()
+            return try result.get()
         }
         let client = MusePayClient(configuration: configuration)
         let result = await work(session.operations(service: client))
         await client.shutdown()
+        await session.close()
         return result
     }
 }

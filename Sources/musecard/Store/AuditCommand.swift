@@ -24,6 +24,7 @@ struct AuditCommand: AsyncParsableCommand {
     var since: String?
     @Flag(help: "Print the entries as JSON Lines, as stored.")
     var json = false
+    @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
         var filter = AuditFilter(userId: userId, cardId: cardId)
@@ -34,6 +35,7 @@ struct AuditCommand: AsyncParsableCommand {
             }
             filter.since = date
         }
+        if try connection.settingsOrExit().store != nil { return try await teamTrail(filter) }
         let path = MuseCardPaths.resolve().auditFile.path
         let scan: AuditScan
         do { scan = try AuditLog.scan(path: path, filter: filter) } catch {
@@ -47,6 +49,24 @@ struct AuditCommand: AsyncParsableCommand {
             for entry in scan.entries { print(AuditLog.line(entry)) }
         } else {
             print(AuditTable.text(AuditOperation.group(scan.entries), maxWidth: TextTable.terminalWidth()))
+        }
+    }
+
+    /// A team profile's trail is the database's: every operator stamped by the server.
+    private func teamTrail(_ filter: AuditFilter) async throws {
+        let session = try await StoreSession.open(connection, audited: false)
+        guard let link = session.link, let trail = session.audit else { return }
+        let entries: [AuditEntry]
+        do { entries = try await trail.entries(matching: filter) } catch {
+            await session.close()
+            StandardError.print("musecard: cannot read the team audit trail: \(ServiceText.sanitize(String(describing: error)))")
+            throw ExitCode(link.staleness.isStale ? ExitStatus.unreachable : ExitCodes.ioError)
+        }
+        await session.close()
+        if json {
+            for entry in entries { print(AuditLog.line(entry)) }
+        } else {
+            print(AuditTable.text(AuditOperation.group(entries), maxWidth: TextTable.terminalWidth()))
         }
     }
 }

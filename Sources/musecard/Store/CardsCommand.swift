@@ -15,8 +15,8 @@ struct CardsCommand: AsyncParsableCommand {
 
 /// Opens the cache of the chosen profile, or exits with a clear reason.
 enum CacheAccess {
-    static func open(_ connection: ConnectionOptions) throws -> (StoreSession, SQLiteCardCache) {
-        let session = try StoreSession.open(connection, audited: false)
+    static func open(_ connection: ConnectionOptions) async throws -> (StoreSession, any CardCache) {
+        let session = try await StoreSession.open(connection, audited: false)
         guard session.settings.partnerId != nil else { throw noPartner() }
         guard let cache = session.cache else { throw ExitCode(ExitCodes.ioError) }
         return (session, cache)
@@ -26,8 +26,19 @@ enum CacheAccess {
     static func write<T>(_ connection: ConnectionOptions, user: String, card: String?,
                          _ step: (CardOperations) async throws -> T) async throws -> T {
         try ids(user: user, card: card)
-        let (session, _) = try open(connection)
-        do { return try await step(session.operations(service: UnavailableService(error: .configuration("this command does not talk to MusePay")))) } catch {
+        let (session, _) = try await open(connection)
+        let result: Result<T, any Error>
+        do { result = .success(try await step(session.operations(service: UnavailableService(error: .configuration("this command does not talk to MusePay"))))) } catch {
+            result = .failure(error)
+        }
+        let away = session.link?.staleness.reason
+        await session.close()
+        do { return try result.get() } catch {
+            if let away {
+                // The team would not see the change: nothing is written anywhere.
+                StandardError.print("musecard: \(ServiceText.sanitize(away)); the index was not changed")
+                throw ExitCode(ExitStatus.unreachable)
+            }
             StandardError.print("musecard: cannot write the cache: \(error)")
             throw ExitCode(ExitCodes.ioError)
         }
@@ -57,7 +68,7 @@ struct ListCards: AsyncParsableCommand {
 
     func run() async throws {
         try CacheAccess.ids(user: userId, card: nil)
-        let (_, cache) = try CacheAccess.open(connection)
+        let (_, cache) = try await CacheAccess.open(connection)
         let cards: [CachedCard]
         do { cards = try await cache.cards(of: userId) } catch {
             StandardError.print("musecard: cannot read the cache: \(error)")

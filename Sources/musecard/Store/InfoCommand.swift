@@ -13,8 +13,9 @@ struct InfoCommand: AsyncParsableCommand {
         let paths = MuseCardPaths.resolve(environment: environment)
         // The console refuses a bad `keys:` section; say so here too, with the same exit 78.
         _ = try ConsoleWiring.keyTable(settings, paths: paths)
-        print(InfoText.lines(settings: settings, paths: paths, operatorName: settings.actingOperator(environment))
-            .joined(separator: "\n"))
+        var lines = InfoText.lines(settings: settings, paths: paths, operatorName: settings.actingOperator(environment))
+        if let store = settings.store { lines += await TeamStoreInfo.lines(store, environment: environment) }
+        print(lines.joined(separator: "\n"))
     }
 }
 

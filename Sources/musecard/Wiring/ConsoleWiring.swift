@@ -18,46 +18,33 @@ struct ConsoleLaunch: Sendable {
 /// Builds the console's runtime from the settings: the configured service, or the embedded
 /// sandbox with demo data when no base URL is configured anywhere.
 enum ConsoleWiring {
-    /// `team`: a team store's approvals and channel (PostgreSQL); the console then acts as its
-    /// identity, shows viewers, busy cards and approvals, and asks for four-eyes unlocks.
-    /// `staleness`: whether that store answers (e.g. `MirroredCardCache.staleness`); while it does
-    /// not, the top bar says so and no change is offered.
+    /// The store is the profile's (`StoreWiring`): with a team store on PostgreSQL the console acts
+    /// as the database's identity, shows viewers, busy cards and approvals, asks for four-eyes
+    /// unlocks, and follows the store's staleness (when it cannot be reached the local last-known
+    /// copy shows, the top bar says so, no change is offered, and a probe brings it back).
     static func launch(settings: ConnectionSettings, userId: String?, readOnly: Bool,
-                       environment: [String: String] = ProcessInfo.processInfo.environment,
-                       team: TeamServices? = nil, staleness: StoreStaleness? = nil) async throws -> ConsoleLaunch {
+                       environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> ConsoleLaunch {
         let paths = MuseCardPaths.resolve(environment: environment)
         let keys = try keyTable(settings, paths: paths)
         let retries = RetryRelay()
         let backend = try await Backend.make(settings) { retries.announce(attempt: $0, maxAttempts: $1, path: $2) }
-        let scope = StoreScope(profile: backend.profile, partnerId: backend.client.configuration.partnerId)
-        let cache: any CardCache
-        var notice: String?
+        let sessionId = "tui-" + Nonce.make().prefix(12)
+        let store: OpenedStore
         do {
-            let opened = try CacheFile.open(paths: paths, scope: scope)
-            cache = opened.cache
-            notice = opened.notice
+            store = try await StoreWiring.open(settings: settings, paths: paths, partnerId: backend.client.configuration.partnerId,
+                                               environment: backend.isDemo ? .sandbox : settings.environment, profile: backend.profile,
+                                               sessionId: sessionId, purpose: .console(demo: backend.isDemo), environment: environment)
         } catch {
             await backend.stop()
-            throw ExitStatus.fail(.configuration("cannot open the cache \(paths.cacheFile.path): \(error)"))
+            throw error
         }
-        let audit: AuditLog
-        do { audit = try AuditLog(path: paths.auditFile.path) } catch {
+        guard let cache = store.cache, let audit = store.audit else {
             await backend.stop()
-            StandardError.print("musecard: cannot open the audit trail \(paths.auditFile.path): \(error)")
-            throw ExitCode(ExitCodes.ioError)
+            throw ExitStatus.fail(.configuration("cannot open the cache \(paths.cacheFile.path): \(store.notices.joined(separator: "; "))"))
         }
-        let journal: (any JournalStore)?
-        if backend.isDemo {
-            // The embedded sandbox's world lives as long as this process; so do its pending requests.
-            journal = InMemoryJournal()
-        } else {
-            do { journal = try SQLiteJournal.open(paths: paths, scope: scope) } catch {
-                journal = nil
-                notice = "The journal \(paths.journalFile.path) cannot be opened (\(error)); apply and replace will not be sent."
-            }
-        }
+        let team = store.team
         let session = SessionInfo(
-            sessionId: "tui-" + Nonce.make().prefix(12), operatorName: team?.channel.identity ?? settings.actingOperator(environment),
+            sessionId: sessionId, operatorName: team?.channel.identity ?? settings.actingOperator(environment),
             profile: backend.profile, environment: backend.badge, readOnly: readOnly || settings.readOnly, startedAt: Date(),
             refreshSeconds: settings.refreshSeconds, requireTicket: settings.requireTicket, aliases: settings.aliases,
             themeNames: ThemeCatalog.standard().names(),
@@ -65,17 +52,23 @@ enum ConsoleWiring {
         )
         let context = OperationContext(operatorName: session.operatorName, sessionId: session.sessionId,
                                        profile: session.profile, readOnly: session.readOnly)
-        let operations = CardOperations(service: backend.client, audit: audit, journal: journal, cache: cache, context: context, team: team)
-        if backend.isDemo { await seedDemoCards(operations) }
+        let operations = CardOperations(service: backend.client, audit: audit, journal: store.journal, cache: cache, context: context, team: team)
+        if backend.isDemo { await seedDemoCards(operations, shared: team != nil) }
         let osc52 = settings.clipboard == .osc52 ? OSC52Clipboard() : nil
         let env = ConsoleEnvironment(operations: operations, cache: cache, session: session,
                                      featuredCardholders: backend.isDemo ? demoCardholders : [],
-                                     clipboard: clipboard(settings.clipboard, osc52: osc52), staleness: staleness)
+                                     clipboard: clipboard(settings.clipboard, osc52: osc52), staleness: store.staleness)
         let runtime = ConsoleRuntime(state: ConsoleState(session: session), keys: keys, runner: LiveEffectRunner(environment: env))
         retries.attach(runtime)
+        let stop: @Sendable () async -> Void = {
+            await store.close()
+            await backend.stop()
+        }
+        // Known before anything is read: a team store away from the start greys changes from the first frame.
+        if store.staleness?.isStale == true { runtime.send(.teamStoreReachable(false)) }
         if let userId {
             do { try FieldRules.id(userId, field: "user_id") } catch {
-                await backend.stop()
+                await stop()
                 throw ExitStatus.fail(error)
             }
             let label = backend.isDemo ? DemoData.cardholders.first { $0.userId == userId }?.label : nil
@@ -83,10 +76,14 @@ enum ConsoleWiring {
         } else {
             runtime.send(.showPicker)
         }
-        if let notice { runtime.send(.notice(notice)) }
-        if team != nil { runtime.send(.startTeam) }
+        for notice in store.notices { runtime.send(.notice(notice)) }
+        if team != nil {
+            runtime.send(.startTeam)
+            // While the team store is away, look for it every few seconds: the console recovers by itself.
+            store.link?.keepTrying()
+        }
         runtime.send(.startAutoRefresh)
-        return ConsoleLaunch(runtime: runtime, clipboard: osc52, stop: backend.stop)
+        return ConsoleLaunch(runtime: runtime, clipboard: osc52, stop: stop)
     }
 
     /// The default key table with the config file's remaps; a bad remap stops with exit 78.
@@ -112,8 +109,9 @@ enum ConsoleWiring {
     /// There is no list-cards endpoint: the console learns the demo cards from the sandbox's own list.
     /// The embedded sandbox starts from the demo data each launch: cards an earlier run applied
     /// for or replaced no longer exist there, and would show as stale 7000 rows.
-    static func seedDemoCards(_ operations: CardOperations) async {
-        try? await operations.startOverIndex()
+    /// A team's index is shared: it is added to, never started over.
+    static func seedDemoCards(_ operations: CardOperations, shared: Bool) async {
+        if !shared { try? await operations.startOverIndex() }
         for holder in DemoData.cardholders {
             for cardId in holder.cardIds { try? await operations.noteCard(userId: holder.userId, cardId: cardId) }
         }
