@@ -25,6 +25,10 @@ struct TeamEndToEndTests {
         let added = try rig.cli(a, ["cards", "add", "--user", TeamConsoleRig.user, "--card", Self.card])
         #expect(added.status == 0, "cards add: \(added.stderr)")
 
+        let info = try rig.cli(c, ["info"])
+        #expect(info.status == 0 && info.stdout.contains("Team store"), "info: \(info.stdout) \(info.stderr)")
+        #expect(info.stdout.contains("\(c.role) (musecard_approver)") && info.stdout.contains("four-eyes           on"), "\(info.stdout)")
+        #expect(info.stdout.contains(rig.cluster.url(for: c.role, database: rig.database)), "the URL, which holds no password")
         let anna = try rig.console(a), bob = try rig.console(b), carol = try rig.console(c)
         for session in [anna, bob, carol] {
             try session.waitUntil("the card loaded") { $0.contains(Self.card) && base.row($0, last4($0)).contains("ACTIVE") }

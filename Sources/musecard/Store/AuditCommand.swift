@@ -11,8 +11,9 @@ struct AuditCommand: AsyncParsableCommand {
         discussion: """
             Reads $XDG_STATE_HOME/musecard/audit.jsonl: one intent line before each request is sent and one result \
             line after, linked by operation_id. The table shows one row per operation; an intent without a result is \
-            shown as "unknown — check the card". Unreadable lines are reported with their number and skipped.
-            `musecard audit verify` checks a team database's hash chain.
+            shown as "unknown — check the card". Unreadable lines are reported with their number and skipped. \
+            With a team profile (store: kind: postgres) it reads the team database's trail, each operator as the server \
+            stamped it. `musecard audit verify` checks a team database's hash chain.
             """,
         subcommands: [AuditVerifyCommand.self]
     )

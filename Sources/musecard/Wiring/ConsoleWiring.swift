@@ -40,7 +40,8 @@ enum ConsoleWiring {
         }
         guard let cache = store.cache, let audit = store.audit else {
             await backend.stop()
-            throw ExitStatus.fail(.configuration("cannot open the cache \(paths.cacheFile.path): \(store.notices.joined(separator: "; "))"))
+            // Only the embedded store can lack them: its cache file could not be made (the notice says why).
+            throw ExitStatus.fail(.configuration(store.notices.last ?? "cannot open the cache \(paths.cacheFile.path)"))
         }
         let team = store.team
         let session = SessionInfo(
