@@ -41,4 +41,15 @@ struct CLIFirstHourTests {
         #expect(result.stderr.contains("the two entries differ"), "\(result.stderr)")
         #expect(sent == 0)
     }
+    @Test func unlockingAnActiveCardSaysItWasAlreadyActive() async throws {
+        // The service answers an unlock of an ACTIVE card with success and the status unchanged.
+        let active = #"{"user_id":"U1","card_id":"C1","card_status":"ACTIVE"}"#
+        let server = try await ScriptedServer.start(["/v1/card/query": [.ok(active)], "/v1/card/unlock": [.ok(active)]])
+        let result = try await exits.run(["card", "unlock", "--user", "U1", "--card", "C1"], env: try exits.environment(server.baseURL))
+        let unlocks = await server.received("/v1/card/unlock").count
+        await server.stop()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Card C1 was already ACTIVE; nothing changed."), "\(result.stdout)")
+        #expect(unlocks == 1)
+    }
 }

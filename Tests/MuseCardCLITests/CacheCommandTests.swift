@@ -83,9 +83,11 @@ struct CacheCommandTests {
 
     @Test func lockUpdatesTheCachedStatusAndARefusalIsTheLastError() async throws {
         let h = try CLIStoreHarness()
+        let locked = #"{"user_id":"U1","card_id":"C1","card_status":"LOCK"}"#
+        // Queries: the get, the lock's and then the unlock's status first (the card is locked by then).
         let server = try await ScriptedServer.start([
-            "/v1/card/query": [.ok(Self.card)],
-            "/v1/card/lock": [.ok(#"{"user_id":"U1","card_id":"C1","card_status":"LOCK"}"#)],
+            "/v1/card/query": [.ok(Self.card), .ok(Self.card), .ok(locked)],
+            "/v1/card/lock": [.ok(locked)],
             "/v1/card/unlock": [ScriptedReply(body: #"{"code":5004,"message":"USER_STATUS_INVALID"}"#)],
         ])
         _ = try await h.run(["card", "get", "--user", "U1", "--card", "C1"], base: server.baseURL)

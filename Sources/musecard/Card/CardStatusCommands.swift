@@ -22,12 +22,10 @@ protocol StatusCommand: AsyncParsableCommand {
 
 extension StatusCommand {
     func run() async throws {
+        // No status query first: an activation of a card that is not waiting fails instead of saying "already".
         try await CardCall.perform(Self.operation(target.cardId), userId: target.userId, connection: connection,
-                                   json: target.json, statusFirst: Self.tellsAlready) { CardSummary.statusChange($0, before: $1) }
+                                   json: target.json) { CardSummary.statusChange($0, before: $1) }
     }
-
-    /// Whether the command asks the status first to say "already" (unlock; activations fail instead).
-    static var tellsAlready: Bool { false }
 }
 
 struct LockCard: AsyncParsableCommand {
@@ -72,9 +70,9 @@ struct UnlockCard: AsyncParsableCommand {
         }
         let check = approval.map { UnlockCheck.approval(id: $0) } ?? confirmLast4.map(UnlockCheck.lastFour)
         let userId = target.userId, cardId = target.cardId
-        // No status query first: the unlock behaves as it did as a `StatusCommand` (whose `tellsAlready` was never read).
+        // The status first, as lock does: an unlock of an ACTIVE card says "was already ACTIVE".
         try await CardCall.perform(.unlock(cardId: cardId, check: check), userId: userId, connection: connection, json: target.json,
-                                   refine: check != nil ? nil : { await LastFourPrompt.ask($0, userId: userId, cardId: cardId) }) {
+                                   statusFirst: true, refine: check != nil ? nil : { await LastFourPrompt.ask($0, userId: userId, cardId: cardId) }) {
             CardSummary.statusChange($0, before: $1)
         }
     }
