@@ -39,10 +39,16 @@ extension CardOperations {
         return try await cache.cards(of: userId, limit: firstPage, offset: 0)
     }
 
-    /// The cardholder's known cards after the first `offset`, in the order they were added.
-    public func knownCards(userId: String, from offset: Int) async throws -> [CachedCard] {
+    /// The cardholder's known cards after the first `offset`, in the order they were added: `limit`
+    /// of them (a page), or all the rest.
+    public func knownCards(userId: String, from offset: Int, limit: Int? = nil) async throws -> [CachedCard] {
         guard let cache else { return [] }
-        return try await cache.cards(of: userId, limit: Int.max, offset: offset)
+        return try await cache.cards(of: userId, limit: limit ?? Int.max, offset: offset)
+    }
+
+    /// How many cards the index knows for the cardholder, without reading them.
+    public func knownCardCount(userId: String) async throws -> Int {
+        try await cache?.cardCount(of: userId) ?? 0
     }
 
     /// Forgets every card and cardholder of this scope (for a sandbox that starts afresh).

@@ -104,6 +104,29 @@ struct LiveSessionTests {
         await rig.stop()
     }
 
+    /// A long list through the live runner and a real SQLite cache: the first page and the list's
+    /// size at once, the next page as the selection nears its end, the rest when `G` needs it.
+    @Test func aLongListIsReadAPageAtATime() async throws {
+        let rig = try await Self.rig()
+        defer { Task { await rig.stop() } }
+        let cache = try SQLiteCardCache(path: rig.cachePath, scope: StoreScope(profile: "sandbox", partnerId: "200001"))
+        let ids = (0..<1000).map { String(format: "LC%04d", $0) }
+        _ = try await cache.importCards(ids.map { CardImportRow(userId: "LONG", cardId: $0) }, at: Date().addingTimeInterval(-3600))
+        rig.runtime.send(.viewportChanged(listHeight: 10))
+        rig.runtime.send(.openCardholder(userId: "LONG", label: nil, ticket: nil))
+        try await rig.eventually("the first page") { $0.data.cards.count == LiveEffectRunner.firstPage }
+        #expect(rig.runtime.state.data.knownCardCount == 1000)
+        #expect(rig.runtime.screen(now: Date(), listHeight: 10).cardholderTitle == "Cards (1000)")
+        for _ in 0..<(LiveEffectRunner.firstPage - 10 - CardPaging.readAhead) { rig.keys("j") }
+        try await rig.eventually("the next page") { $0.data.cards.count == LiveEffectRunner.firstPage + CardPaging.pageSize }
+        #expect(rig.runtime.state.data.paging?.unread == 1000 - LiveEffectRunner.firstPage - CardPaging.pageSize)
+        rig.keys("G")
+        try await rig.eventually("the last card") { $0.ui.selectedCardId == "LC0999" }
+        #expect(rig.runtime.state.data.paging == nil)
+        #expect(rig.runtime.state.data.cards.map(\.cardId) == ids, "in the order added, each once")
+        await rig.stop()
+    }
+
     /// Six digits, so that no time stamp or amount holds it by chance.
     static let pin = "905173"
 

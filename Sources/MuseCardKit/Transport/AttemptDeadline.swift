@@ -2,12 +2,12 @@
 ///
 /// AsyncHTTPClient's own deadline ends when the head arrives, so a body trickled a byte at a
 /// time would otherwise hold the caller for as long as the server likes.
-enum AttemptDeadline {
+public enum AttemptDeadline {
     /// The deadline passed before the attempt finished.
-    struct Exceeded: Error {}
+    public struct Exceeded: Error {}
 
     /// Runs `operation`, cancelling it (which closes its connection) once `deadline` passes.
-    static func run<Value: Sendable>(until deadline: ContinuousClock.Instant,
+    public static func run<Value: Sendable>(until deadline: ContinuousClock.Instant,
                                      _ operation: @escaping @Sendable () async throws -> Value) async throws -> Value {
         try await withThrowingTaskGroup(of: Value?.self) { group in
             group.addTask { try await operation() }

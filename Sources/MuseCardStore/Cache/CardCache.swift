@@ -11,6 +11,8 @@ public protocol CardCache: Sendable {
     func cards(of userId: String) async throws -> [CachedCard]
     /// `limit` of the cardholder's cards from `offset`, in the order they were added (a page of the list).
     func cards(of userId: String, limit: Int, offset: Int) async throws -> [CachedCard]
+    /// How many cards the cardholder has, without reading any record (a long list's size before its pages).
+    func cardCount(of userId: String) async throws -> Int
     /// Whether the cardholder's card is known, without reading any record.
     func knows(userId: String, cardId: String) async throws -> Bool
     /// One cached card of the cardholder, if known.
@@ -41,6 +43,11 @@ public protocol CardCache: Sendable {
 }
 
 extension CardCache {
+    /// The size of the whole list, for drivers without a cheaper way.
+    public func cardCount(of userId: String) async throws -> Int {
+        try await cards(of: userId).count
+    }
+
     /// Membership through the whole list, for drivers without a cheaper way.
     public func knows(userId: String, cardId: String) async throws -> Bool {
         try await cards(of: userId).contains { $0.cardId == cardId }

@@ -47,6 +47,14 @@ extension SQLiteCardCache {
         }
     }
 
+    public func cardCount(of userId: String) async throws -> Int {
+        let scope = scope
+        return try await read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE profile = ? AND partner_id = ? AND user_id = ?",
+                             arguments: [scope.profile, scope.partnerId, userId]) ?? 0
+        }
+    }
+
     public func knows(userId: String, cardId: String) async throws -> Bool {
         let scope = scope
         return try await read { db in

@@ -33,6 +33,10 @@ public final class PostgresCardCache: CardCache {
             """)
     }
 
+    public func cardCount(of userId: String) async throws -> Int {
+        try await scalar("SELECT count(*) FROM card WHERE scope = \(scope.key) AND user_id = \(userId)", as: Int.self) ?? 0
+    }
+
     public func knows(userId: String, cardId: String) async throws -> Bool {
         try await scalar("""
             SELECT EXISTS (SELECT 1 FROM card WHERE scope = \(scope.key) AND user_id = \(userId) AND card_id = \(cardId))

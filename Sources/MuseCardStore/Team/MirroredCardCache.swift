@@ -83,6 +83,10 @@ public final class MirroredCardCache: CardCache {
         try await read({ try await $0.cards(of: userId, limit: limit, offset: offset) }, keep: mirror)
     }
 
+    public func cardCount(of userId: String) async throws -> Int {
+        try await read { try await $0.cardCount(of: userId) }
+    }
+
     public func knows(userId: String, cardId: String) async throws -> Bool {
         try await read { try await $0.knows(userId: userId, cardId: cardId) }
     }

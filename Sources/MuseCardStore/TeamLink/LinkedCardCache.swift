@@ -21,6 +21,8 @@ public struct LinkedCardCache: CardCache {
         try await link.use { try await $0.cache.cards(of: userId, limit: limit, offset: offset) }
     }
 
+    public func cardCount(of userId: String) async throws -> Int { try await link.use { try await $0.cache.cardCount(of: userId) } }
+
     public func knows(userId: String, cardId: String) async throws -> Bool {
         try await link.use { try await $0.cache.knows(userId: userId, cardId: cardId) }
     }

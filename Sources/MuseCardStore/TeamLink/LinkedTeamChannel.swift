@@ -24,6 +24,7 @@ public struct LinkedTeamChannel: TeamChannel {
     }
 
     public func withCardLock<T: Sendable>(userId: String, cardId: String, _ body: @Sendable () async throws -> T) async throws -> T {
-        try await link.use { try await $0.channel.withCardLock(userId: userId, cardId: cardId, body) }
+        // Held for the whole change, which has deadlines of its own: a change is never cut off half-way.
+        try await link.useUnbounded { try await $0.channel.withCardLock(userId: userId, cardId: cardId, body) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MuseCardKit
 import PostgresNIO
 import Synchronization
 
@@ -88,8 +89,20 @@ public final class TeamLink: Sendable {
 
     /// Runs `call` on the connected drivers. While there are none, or the link is stale, it fails at once
     /// as unreachable (rather than waiting on a pool that lost the server); the probe of `keepTrying`
-    /// reconnects. A lost connection marks the link stale.
-    func use<T>(_ call: (Drivers) async throws -> T) async throws -> T {
+    /// reconnects. A lost connection marks the link stale, and so does a call with no answer within
+    /// `answerWithin`: a pool that lost the server waits for a connection (up to a minute) before failing.
+    func use<T: Sendable>(_ call: @escaping @Sendable (Drivers) async throws -> T) async throws -> T {
+        do {
+            return try await useUnbounded { drivers in try await AttemptDeadline.run(until: .now + Self.answerWithin) { try await call(drivers) } }
+        } catch is AttemptDeadline.Exceeded {
+            let error = TeamDatabaseError.unreachable(settings.label, "no answer within \(Self.answerWithin)")
+            staleness.set("\(Self.unreachable)\(error)")
+            throw error
+        }
+    }
+
+    /// `use` without the deadline, for a call that holds the store while other work runs (a card lock).
+    func useUnbounded<T>(_ call: (Drivers) async throws -> T) async throws -> T {
         guard let drivers, !staleness.isStale else {
             throw TeamDatabaseError.unreachable(settings.label, "not connected (musecard keeps trying)")
         }
@@ -98,6 +111,9 @@ public final class TeamLink: Sendable {
             throw error
         }
     }
+
+    /// The longest a call to the team store may take (an import's 5,000-row transaction included).
+    static let answerWithin = Duration.seconds(30)
 
     /// Why the connection was lost, when `error` says so; `nil` for the server's answers and other errors.
     static func connectionLoss(_ error: any Error) -> String? {

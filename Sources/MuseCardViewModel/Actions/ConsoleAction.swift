@@ -21,6 +21,10 @@ public enum ConsoleAction: Sendable, Equatable {
     case cardholdersLoaded([KnownCardholder])
     /// The cached cards of a cardholder, shown at once before any network answer.
     case cachedCardsLoaded(userId: String, [CardEntry])
+    /// The first page of a cardholder's cards and the size of the whole list in the index.
+    case cardListOpened(userId: String, [CardEntry], total: Int)
+    /// A further page of the list (`asked`: the page size asked for; `nil`: all the rest).
+    case cardPageRead(userId: String, [CardEntry], asked: Int?)
     /// Apply and replace requests left pending by an earlier session: applications are followed,
     /// replaces are offered for resumption (never re-sent without a yes).
     case pendingRequestsLoaded(userId: String, [JournalEntry])
@@ -94,6 +98,8 @@ public enum Effect: Sendable, Equatable {
     case loadCardholders
     /// Records the opening, then feeds back cached cards and pending operations.
     case loadCardholder(userId: String, label: String?)
+    /// Reads `limit` more of the open cardholder's cards from the index from row `from` (`nil`: all the rest).
+    case readCards(userId: String, from: Int, limit: Int?)
     /// Queries each card, at most `maxConcurrent` at once; each answer comes back on its own.
     case fetchCards(userId: String, cardIds: [String], maxConcurrent: Int)
     /// Queries cards that are not on screen, oldest first, within the session's `RefreshBudget`;

@@ -23,10 +23,11 @@ public struct ScreenBuilder: Sendable {
         let reducer = ConsoleReducer(keys: keys)
         return ScreenModel(
             topBar: topBar(state, now: now),
-            cardholderTitle: cardholderTitle(state, total: state.data.cards.count),
+            cardholderTitle: cardholderTitle(state, total: state.data.knownCardCount),
             rows: rows,
             rowOffset: offset,
-            totalRows: list.count,
+            // Rows not read yet count where they will be: after the last one read.
+            totalRows: list.count + (Navigation.isStorageOrder(state) ? state.data.paging?.unread ?? 0 : 0),
             selectedRow: selected,
             detail: card.map { DetailPresenter.lines($0, state: state, now: now) } ?? [],
             filter: state.ui.isEditingFilter || !state.ui.filterText.isEmpty

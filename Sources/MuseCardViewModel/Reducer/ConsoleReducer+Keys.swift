@@ -38,12 +38,17 @@ extension ConsoleReducer {
             return []
         }
         if askForTicket(before: action, state: &state) { return [] }
+        if let waiting = waitForWholeList(action, state: &state) { return waiting }
         if MarkedCards.apply(to: action, in: state) { return performOnMarked(action, state: &state) }
         let selected = ActionAvailability.selectedCard(state)
         switch action {
-        case .moveDown: Navigation.move(by: 1, state: &state)
+        case .moveDown:
+            Navigation.move(by: 1, state: &state)
+            return readAhead(state: &state)
         case .moveUp: Navigation.move(by: -1, state: &state)
-        case .pageDown: Navigation.move(by: state.ui.listHeight, state: &state)
+        case .pageDown:
+            Navigation.move(by: state.ui.listHeight, state: &state)
+            return readAhead(state: &state)
         case .pageUp: Navigation.move(by: -state.ui.listHeight, state: &state)
         case .first: Navigation.move(to: 0, state: &state)
         case .last: Navigation.move(to: Int.max, state: &state)
@@ -63,11 +68,14 @@ extension ConsoleReducer {
                 clearMarks(&state)
             }
         case .filter:
+            // Typing starts at once (keys are never held back); the rest of a long list follows.
             state.ui.isEditingFilter = true
+            return readRest(state: &state)
         case .sort:
             state.ui.sort = state.ui.sort.next
             Navigation.keepSelectionVisible(&state)
             state.ui.flash = Flash("Sorted \(state.ui.sort.label)", .info)
+            return readRest(state: &state)
         case .togglePhone: state.ui.isPhoneRevealed.toggle()
         case .refresh, .refreshAll:
             let ids = action == .refresh ? selected.map { [$0.cardId] } ?? [] : state.data.cards.map(\.cardId)
@@ -97,6 +105,7 @@ extension ConsoleReducer {
         case .forgetCard:
             guard let card = selected, let userId = state.data.cardholder?.userId else { return [] }
             state.data.cards.removeAll { $0.cardId == card.cardId }
+            forgotFromIndex(state: &state)
             state.ui.marked.remove(card.cardId)
             state.ui.selectedCardId = VisibleCards.list(state).first?.cardId
             Navigation.keepSelectionVisible(&state)

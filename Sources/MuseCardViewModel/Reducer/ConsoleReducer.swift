@@ -47,6 +47,10 @@ public struct ConsoleReducer: Sendable {
             return []
         case .cachedCardsLoaded(let userId, let cards):
             return cachedCardsLoaded(userId: userId, cards: cards, state: &state)
+        case .cardListOpened(let userId, let cards, let total):
+            return cardListOpened(userId: userId, cards: cards, total: total, state: &state)
+        case .cardPageRead(let userId, let cards, let asked):
+            return cardPageRead(userId: userId, cards: cards, asked: asked, state: &state)
         case .pendingRequestsLoaded(let userId, let entries):
             guard state.data.cardholder?.userId == userId else { return [] }
             return followPending(entries, userId: userId, state: &state)
@@ -70,6 +74,9 @@ public struct ConsoleReducer: Sendable {
             state.ui.flash = Flash(bulk.resultText(succeeded: succeeded, failed: failed), failed > 0 ? .error : .success)
             return []
         case .storeFailed(let message):
+            // A page that could not be read is asked again by the next move; a waiting key is dropped.
+            state.data.paging?.isReading = false
+            state.data.paging?.waitingKey = nil
             // While the team store is away every call to it fails: the top bar says so once.
             if state.data.team.storeStale { return [] }
             state.ui.flash = Flash("Local cache or audit trail: \(message)", .error)
@@ -124,6 +131,7 @@ public struct ConsoleReducer: Sendable {
         SessionSummary.rememberCurrentCardholder(&state)
         state.data.cardholder = Cardholder(userId: userId, label: label, ticket: ticket)
         state.data.cards = []
+        state.data.paging = nil
         state.data.operations = []
         state.ui.selectedCardId = nil
         state.ui.filterText = ""
@@ -141,7 +149,7 @@ public struct ConsoleReducer: Sendable {
         return [.loadCardholder(userId: userId, label: label)] + announce
     }
 
-    private func cachedCardsLoaded(userId: String, cards: [CardEntry], state: inout ConsoleState) -> [Effect] {
+    func cachedCardsLoaded(userId: String, cards: [CardEntry], state: inout ConsoleState) -> [Effect] {
         guard state.data.cardholder?.userId == userId else { return [] }
         var known = Set(state.data.cards.map(\.cardId))
         // One allocation of the right size, not a doubling array a third empty.

@@ -35,7 +35,8 @@ enum Navigation {
         return list.firstIndex { $0.cardId == state.ui.selectedCardId }
     }
 
-    private static func isStorageOrder(_ state: ConsoleState) -> Bool {
+    /// Unfiltered and in the order added: the list is the stored array itself.
+    static func isStorageOrder(_ state: ConsoleState) -> Bool {
         state.ui.filterText.isEmpty && state.ui.sort == .added
     }
 

@@ -26,6 +26,12 @@ public struct LiveEffectRunner: EffectRunning {
             // The previous cardholder's background refresh is of no use any more.
             background.cancel()
             await loadCardholder(userId: userId, label: label, send: send)
+        case .readCards(let userId, let from, let limit):
+            await store(send) {
+                let cards = try await env.operations.knownCards(userId: userId, from: from, limit: limit)
+                send(.cardPageRead(userId: userId, cards.map(Self.entry), asked: limit))
+            }
+            if limit == nil { ProcessMemory.releaseFreed() }
         case .fetchCards(let userId, let cardIds, let limit):
             // The rows (marked loading) reach the screen before signing and sending compete with drawing them.
             await frames.next(after: frames.value, limit: Self.frameWait)
@@ -136,17 +142,10 @@ public struct LiveEffectRunner: EffectRunning {
         var cached: [CachedCard] = []
         let page = Self.firstPage
         await store(send) { cached = try await env.operations.open(userId: userId, label: label, firstPage: page) }
-        let seenFrames = frames.value
-        send(.cachedCardsLoaded(userId: userId, cached.map(Self.entry)))
-        // The first screenful is drawn; the rest of a long list follows, without competing with that frame.
-        if cached.count == page {
-            await frames.next(after: seenFrames, limit: Self.frameWait)
-            var rest: [CachedCard] = []
-            await store(send) { rest = try await env.operations.knownCards(userId: userId, from: page) }
-            if !rest.isEmpty { send(.cachedCardsLoaded(userId: userId, rest.map(Self.entry))) }
-            rest = []
-            ProcessMemory.releaseFreed()
-        }
+        // The size of a long list, not its records: the rest is read a page at a time as the agent scrolls.
+        var total = cached.count
+        if cached.count == page { await store(send) { total = try await env.operations.knownCardCount(userId: userId) } }
+        send(.cardListOpened(userId: userId, cached.map(Self.entry), total: total))
         // Opened by id alone: the index may know the name (one row; no card list, no call).
         if label == nil, let name = (try? await env.cache.profile(of: userId))??.name {
             send(.cardholderNamed(userId: userId, name: name))
@@ -174,8 +173,9 @@ public struct LiveEffectRunner: EffectRunning {
     /// state within its 50 ms key wait; without a terminal there is no frame to wait for).
     static let frameWait = Duration.milliseconds(60)
 
-    /// Cards read before the first frame: more than any terminal shows.
-    static let firstPage = 200
+    /// Cards read before the first frame: a screenful on most terminals (a taller one reads the
+    /// next page at once); each decoded record delays the first frame.
+    static let firstPage = 100
 
     static func entry(_ card: CachedCard) -> CardEntry {
         var entry = CardEntry(cardId: card.cardId, record: card.record, fetchedAt: card.fetchedAt)

@@ -68,6 +68,8 @@ public struct SessionInfo: Sendable, Equatable {
 public struct ConsoleData: Sendable, Equatable {
     public var cardholder: Cardholder?
     public var cards: [CardEntry] = []
+    /// How much of a long list is read (`nil`: all of it is in `cards`).
+    public var paging: CardPaging?
     /// Cardholders to offer in the picker.
     public var knownCardholders: [KnownCardholder] = []
     /// Applications and replacements being followed.
@@ -92,6 +94,9 @@ public struct ConsoleData: Sendable, Equatable {
     public var team = TeamData()
 
     public init() {}
+
+    /// Every card the index knows for the open cardholder, read or not.
+    public var knownCardCount: Int { cards.count + (paging?.unread ?? 0) }
 
     /// The entry of `cardId`, if known.
     public func card(_ cardId: String) -> CardEntry? { cards.first { $0.cardId == cardId } }

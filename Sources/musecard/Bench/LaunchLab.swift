@@ -14,8 +14,10 @@ struct LaunchLab: Sendable {
         var firstFrameMs: Double
         /// Resident size a second after the first frame (start-up included).
         var startupMB: Double
-        /// Resident size once start-up is over (`settleSeconds` after the first frame, after the keys).
+        /// Resident size once start-up is over (after the keys, and one refresh after the console's last trim).
         var residentMB: Double = 0
+        /// Of `residentMB`, what is the process's own (heap, stacks): not code pages shared with the page cache.
+        var anonymousMB: Double = 0
         var firstFrameBytes = 0
         var seconds: Double = 0
         var queries = 0
@@ -73,15 +75,15 @@ struct LaunchLab: Sendable {
     }
 
     /// `launch` on a thread of its own: it waits on the terminal, and the service lives on the cooperative pool.
-    func launchOffPool(_ holder: Holder, frame: FrameSize, keys: Bool) async throws -> Launch {
+    func launchOffPool(_ holder: Holder, frame: FrameSize) async throws -> Launch {
         try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try launch(holder, frame: frame, keys: keys) }) }.start()
+            Thread { continuation.resume(with: Result { try launch(holder, frame: frame) }) }.start()
         }
     }
 
-    /// Launches the console on `holder`, waits for its first card, weighs it; for the large one also
-    /// moves the selection, counting terminal bytes and key latency, and counts the queries sent.
-    func launch(_ holder: Holder, frame: FrameSize, keys: Bool) throws -> Launch {
+    /// Launches the console on `holder`, waits for its first card, moves the selection (counting
+    /// terminal bytes and key latency) and weighs it: the same script for both cardholders.
+    func launch(_ holder: Holder, frame: FrameSize) throws -> Launch {
         let start = ContinuousClock.now
         let wall = Date()
         let probe = try TerminalProbe(executable: Self.executable, arguments: ["tui", "--user", holder.rawValue],
@@ -93,25 +95,18 @@ struct LaunchLab: Sendable {
         var launch = Launch(firstFrameMs: first, startupMB: Double(probe.residentBytes ?? 0) / 1_048_576)
         launch.firstFrameBytes = probe.totalBytes
         let firstFrame = ContinuousClock.now
-        // An agent keeps the console open all day: what counts is what it holds once start-up is over.
-        let weigh = {
-            probe.drain(for: max(.zero, .seconds(Self.settleSeconds) - firstFrame.duration(to: .now)))
-            launch.residentMB = Double(probe.residentBytes ?? 0) / 1_048_576
-        }
-        guard keys else {
-            weigh()
-            return launch
-        }
         let idle = probe.drain(for: .seconds(1))
         var latencies: [Double] = []
         var bytes = 0
         let moves = 40
+        // One card does not move: its keys change nothing on screen, so nothing is waited for.
+        let answerWait: Duration = holder == .large ? .milliseconds(500) : .zero
         let keyStart = ContinuousClock.now
         for index in 0..<moves {
             let before = probe.totalBytes
             let sent = ContinuousClock.now
             probe.type(index % 20 < 10 ? "j" : "k")
-            if probe.waitForOutput(timeout: .milliseconds(500)) { latencies.append(Self.milliseconds(sent.duration(to: .now))) }
+            if probe.waitForOutput(timeout: answerWait) { latencies.append(Self.milliseconds(sent.duration(to: .now))) }
             probe.drain(for: .milliseconds(40))
             bytes += probe.totalBytes - before
         }
@@ -121,7 +116,14 @@ struct LaunchLab: Sendable {
         latencies.sort()
         launch.keyMedianMs = latencies.isEmpty ? .nan : latencies[latencies.count / 2]
         launch.keyWorstMs = latencies.last ?? .nan
-        weigh()
+        // An agent keeps the console open all day: what counts is what it holds once start-up is over.
+        // Like for like: each console has run the query path since its last trim of start-up code
+        // (one `r`, the selected card refreshed), as a long list's background refresh does.
+        probe.drain(for: max(.zero, .seconds(Self.settleSeconds - 1) - firstFrame.duration(to: .now)))
+        probe.type("r")
+        probe.drain(for: .seconds(1))
+        launch.residentMB = Double(probe.residentBytes ?? 0) / 1_048_576
+        launch.anonymousMB = Double(probe.anonymousBytes ?? 0) / 1_048_576
         launch.seconds = Date().timeIntervalSince(wall)
         return launch
     }

@@ -80,6 +80,9 @@ final class TerminalProbe {
     /// Resident memory of the process, in bytes (`VmRSS`).
     var residentBytes: Int? { Self.status("VmRSS:", pid: pid) }
 
+    /// The resident part that is the process's own (heap, stacks), not pages of its files (`RssAnon`).
+    var anonymousBytes: Int? { Self.status("RssAnon:", pid: pid) }
+
     /// The most the process was ever resident, in bytes (`VmHWM`).
     var peakResidentBytes: Int? { Self.status("VmHWM:", pid: pid) }
 

@@ -52,6 +52,12 @@ struct CardCacheContractTests {
             #expect(try await cache.cards(of: "U1", limit: 10, offset: 25).isEmpty, "past the end")
             #expect(try await cache.cards(of: "U1", limit: 0, offset: 0).isEmpty)
             #expect(try await cache.cards(of: "U1", limit: 3, offset: 22).map(\.cardId) == Array(ids[22...]))
+            // The size comes without the pages: a long list's title and scroll bar before it is read.
+            #expect(try await cache.cardCount(of: "U1") == 25)
+            #expect(try await cache.cardCount(of: "U2") == 1)
+            #expect(try await cache.cardCount(of: "nobody") == 0)
+            try await cache.forgetCard(userId: "U1", cardId: ids[0])
+            #expect(try await cache.cardCount(of: "U1") == 24)
         }
     }
 
@@ -168,6 +174,7 @@ struct CardCacheContractTests {
                 #expect(try await other.cardholders().isEmpty)
                 #expect(try await other.cards(of: "U1").isEmpty)
                 #expect(try await other.cards(of: "U1", limit: 10, offset: 0).isEmpty)
+                #expect(try await other.cardCount(of: "U1") == 0)
                 #expect(try await !other.knows(userId: "U1", cardId: "C1"))
                 #expect(try await other.card(userId: "U1", cardId: "C1") == nil)
                 #expect(try await other.profile(of: "U1") == nil)
