@@ -109,7 +109,7 @@ public final class MusePayClient: Sendable {
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "Accept", value: "application/json")
         let probe = RequestBodyProbe(bytes: body)
-        request.body = .stream(probe, length: .known(Int64(body.count)))
+        request.body = .bytes(probe, length: .known(Int64(body.count)))
         let timeout = configuration.requestTimeout
         let deadline = ContinuousClock.now + timeout
         do {

@@ -59,9 +59,9 @@ extension SQLiteCardCache {
     public func card(userId: String, cardId: String) async throws -> CachedCard? {
         let scope = scope
         return try await read { db in
-            try Row.fetchOne(db, sql: """
+            try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT * FROM card WHERE profile = ? AND partner_id = ? AND user_id = ? AND card_id = ?
-                """, arguments: [scope.profile, scope.partnerId, userId, cardId]).map(Self.cachedCard)
+                """), arguments: [scope.profile, scope.partnerId, userId, cardId]).map(Self.cachedCard)
         }
     }
 
@@ -102,10 +102,10 @@ extension SQLiteCardCache {
         let json = record.json.jsonText()
         try await write { db in
             try Self.insertCard(db, scope, record.userId, record.cardId, fetchedAt)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE card SET record_json = ?, fetched_at = ?, last_error = NULL, last_error_at = NULL
                 WHERE profile = ? AND partner_id = ? AND user_id = ? AND card_id = ?
-                """, arguments: [json, Self.seconds(fetchedAt), scope.profile, scope.partnerId, record.userId, record.cardId])
+                """).execute(arguments: [json, Self.seconds(fetchedAt), scope.profile, scope.partnerId, record.userId, record.cardId])
         }
     }
 
@@ -113,21 +113,21 @@ extension SQLiteCardCache {
         let scope = scope
         try await write { db in
             try Self.insertCard(db, scope, userId, cardId, date)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE card SET last_error = ?, last_error_at = ?
                 WHERE profile = ? AND partner_id = ? AND user_id = ? AND card_id = ?
-                """, arguments: [message, Self.seconds(date), scope.profile, scope.partnerId, userId, cardId])
+                """).execute(arguments: [message, Self.seconds(date), scope.profile, scope.partnerId, userId, cardId])
         }
     }
 
     /// Adds the card (and its cardholder) unless known; keeps the first `added_at`.
     static func insertCard(_ db: Database, _ scope: StoreScope, _ userId: String, _ cardId: String, _ date: Date) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO cardholder (profile, partner_id, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
-            """, arguments: [scope.profile, scope.partnerId, userId])
-        try db.execute(sql: """
+            """).execute(arguments: [scope.profile, scope.partnerId, userId])
+        try db.cachedStatement(sql: """
             INSERT INTO card (profile, partner_id, user_id, card_id, added_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """, arguments: [scope.profile, scope.partnerId, userId, cardId, seconds(date)])
+            """).execute(arguments: [scope.profile, scope.partnerId, userId, cardId, seconds(date)])
     }
 
     /// A row of `card` as a value; an unreadable stored record reads as not fetched.

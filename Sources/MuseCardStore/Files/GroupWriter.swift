@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// Write transactions shared by the callers that arrive together: work that comes while a
+/// transaction is being committed waits, then commits with the rest in the next one, each piece in
+/// its own savepoint. A caller still returns only once its own work is committed (or failed alone),
+/// but sixteen calls in flight pay for one commit (locks, WAL frames) instead of sixteen.
+final class GroupWriter: Sendable {
+    private let pool: DatabasePool
+    private let queue: DispatchQueue
+    private let state = Mutex<(waiting: [GroupWriterJob], writing: Bool)>(([], false))
+
+    init(pool: DatabasePool, label: String) {
+        self.pool = pool
+        queue = DispatchQueue(label: label)
+    }
+
+    /// Runs `work` in an immediate write transaction, perhaps shared with other callers' work.
+    func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let job = Piece(work: work, continuation: continuation)
+            let start = state.withLock { state in
+                state.waiting.append(job)
+                defer { state.writing = true }
+                return !state.writing
+            }
+            if start { queue.async { self.drain() } }
+        }
+    }
+
+    /// Commits what is waiting, until nothing is; runs on `queue` only.
+    private func drain() {
+        while true {
+            let jobs = state.withLock { state in
+                let taken = state.waiting
+                state.waiting = []
+                if taken.isEmpty { state.writing = false }
+                return taken
+            }
+            if jobs.isEmpty { return }
+            var commitError: (any Error)?
+            do {
+                try pool.writeWithoutTransaction { db in
+                    try db.inTransaction(.immediate) {
+                        // Alone, a failed piece rolls the transaction back; together, each piece
+                        // has a savepoint, so one that fails is rolled back and the others commit.
+                        guard jobs.count > 1 else { return jobs[0].run(db) ? .commit : .rollback }
+                        for job in jobs { try db.inSavepoint { job.run(db) ? .commit : .rollback } }
+                        return .commit
+                    }
+                }
+            } catch {
+                commitError = error
+            }
+            for job in jobs { job.finish(commitError) }
+        }
+    }
+}
+
+/// One caller's part of a shared transaction.
+protocol GroupWriterJob: Sendable {
+    /// Does the work in the open transaction; false when it threw (its error is kept).
+    func run(_ db: Database) -> Bool
+    /// Resumes the caller with its result, or with `commitError` when the transaction failed.
+    func finish(_ commitError: (any Error)?)
+}
+
+/// The work and the waiting caller of one `GroupWriter.write`.
+private final class Piece<T: Sendable>: GroupWriterJob {
+    let work: @Sendable (Database) throws -> T
+    let continuation: CheckedContinuation<T, any Error>
+    let result = Mutex<Result<T, any Error>?>(nil)
+
+    init(work: @escaping @Sendable (Database) throws -> T, continuation: CheckedContinuation<T, any Error>) {
+        self.work = work
+        self.continuation = continuation
+    }
+
+    func run(_ db: Database) -> Bool {
+        let outcome = Result { try work(db) }
+        result.withLock { $0 = outcome }
+        if case .success = outcome { return true }
+        return false
+    }
+
+    func finish(_ commitError: (any Error)?) {
+        let outcome = result.withLock { $0 } ?? .failure(DatabaseError(resultCode: .SQLITE_ERROR, message: "the write was not run"))
+        if let commitError { continuation.resume(throwing: commitError) } else { continuation.resume(with: outcome) }
+    }
+}
