@@ -3,13 +3,13 @@ import GRDB
 import Synchronization
 
 /// Write transactions shared by the callers that arrive together: work that comes while a
-/// transaction is being committed waits, then commits with the rest in the next one, each piece in
-/// its own savepoint. A caller still returns only once its own work is committed (or failed alone),
-/// but sixteen calls in flight pay for one commit (locks, WAL frames) instead of sixteen.
+/// transaction is being committed waits, then commits with the rest in the next one. A caller
+/// still returns only once its own work is committed (or failed alone), but sixteen calls in
+/// flight pay for one commit (locks, WAL frames, GRDB's statements) instead of sixteen.
 final class GroupWriter: Sendable {
     private let pool: DatabasePool
     private let queue: DispatchQueue
-    private let state = Mutex<(waiting: [GroupWriterJob], writing: Bool)>(([], false))
+    private let state = Mutex<(waiting: [any GroupWriterJob], writing: Bool)>(([], false))
 
     init(pool: DatabasePool, label: String) {
         self.pool = pool
@@ -17,6 +17,8 @@ final class GroupWriter: Sendable {
     }
 
     /// Runs `work` in an immediate write transaction, perhaps shared with other callers' work.
+    /// When a piece next to it fails, `work` runs again in a transaction of its own: it must
+    /// only change the database.
     func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let job = Piece(work: work, continuation: continuation)
@@ -39,23 +41,37 @@ final class GroupWriter: Sendable {
                 return taken
             }
             if jobs.isEmpty { return }
-            var commitError: (any Error)?
             do {
-                try pool.writeWithoutTransaction { db in
-                    try db.inTransaction(.immediate) {
-                        // Alone, a failed piece rolls the transaction back; together, each piece
-                        // has a savepoint, so one that fails is rolled back and the others commit.
-                        guard jobs.count > 1 else { return jobs[0].run(db) ? .commit : .rollback }
-                        for job in jobs { try db.inSavepoint { job.run(db) ? .commit : .rollback } }
-                        return .commit
-                    }
-                }
+                try commit(jobs)
+                jobs.forEach { $0.finish(nil) }
+            } catch is PieceFailed where jobs.count > 1 {
+                // None of the shared transaction was kept: each piece runs again in one of its own,
+                // so only the one that fails is refused.
+                jobs.forEach(commitAlone)
+            } catch is PieceFailed {
+                jobs[0].finish(nil)
             } catch {
-                commitError = error
+                jobs.forEach { $0.finish(error) }
             }
-            for job in jobs { job.finish(commitError) }
         }
     }
+
+    private func commitAlone(_ job: any GroupWriterJob) {
+        do { try commit([job]); job.finish(nil) } catch is PieceFailed { job.finish(nil) } catch { job.finish(error) }
+    }
+
+    /// Runs `jobs` in one immediate transaction; throws `PieceFailed` (all rolled back) when one of them failed.
+    private func commit(_ jobs: [any GroupWriterJob]) throws {
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                for job in jobs where !job.run(db) { throw PieceFailed() }
+                return .commit
+            }
+        }
+    }
+
+    /// One piece of a shared transaction threw: its own error waits in the piece.
+    private struct PieceFailed: Error {}
 }
 
 /// One caller's part of a shared transaction.
