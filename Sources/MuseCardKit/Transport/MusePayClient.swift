@@ -22,6 +22,8 @@ public final class MusePayClient: Sendable {
         var httpConfig = HTTPClient.Configuration()
         httpConfig.timeout = .init(connect: .nanoseconds(configuration.connectTimeout.nanoseconds))
         httpConfig.redirectConfiguration = .disallow
+        // No tracer is ever set up: without this, every request still made a (no-op) span and its attributes.
+        httpConfig.tracing.tracer = nil
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfig)
     }
 
