@@ -103,14 +103,21 @@ public final class BatchJournal: Sendable {
 
     /// Writes what became of one line (on a queue of its own, not the caller's thread); returns once committed.
     public func update(_ line: BatchLine, of runId: String, at date: Date = Date()) async throws {
-        try await writer.write { db in
-            try db.cachedStatement(sql: """
-                UPDATE lines SET state = ?, status_before = coalesce(?, status_before), status_after = coalesce(?, status_after),
-                    operation_id = coalesce(?, operation_id), error = ?, attempts = ?, updated_at = ?
-                WHERE run_id = ? AND line = ?
-                """).execute(arguments: [line.state.rawValue, line.statusBefore, line.statusAfter, line.operationId, line.error,
-                                         line.attempts, SQLitePool.seconds(date), runId, line.line])
-        }
+        try await writer.write { db in try Self.update(line, of: runId, at: date, db) }
+    }
+
+    /// Queues `update` without waiting for its commit; later writes commit with it or after it.
+    public func queueUpdate(_ line: BatchLine, of runId: String, at date: Date = Date()) -> PendingWrite {
+        writer.queue { db in try Self.update(line, of: runId, at: date, db) }
+    }
+
+    private static func update(_ line: BatchLine, of runId: String, at date: Date, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            UPDATE lines SET state = ?, status_before = coalesce(?, status_before), status_after = coalesce(?, status_after),
+                operation_id = coalesce(?, operation_id), error = ?, attempts = ?, updated_at = ?
+            WHERE run_id = ? AND line = ?
+            """).execute(arguments: [line.state.rawValue, line.statusBefore, line.statusAfter, line.operationId, line.error,
+                                     line.attempts, SQLitePool.seconds(date), runId, line.line])
     }
 
     /// How many lines are in each state.

@@ -21,14 +21,25 @@ final class GroupWriter: Sendable {
     /// only change the database.
     func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-            let job = Piece(work: work, continuation: continuation)
-            let start = state.withLock { state in
-                state.waiting.append(job)
-                defer { state.writing = true }
-                return !state.writing
-            }
-            if start { queue.async { self.drain() } }
+            enqueue(Piece(work: work, continuation: continuation))
         }
+    }
+
+    /// Queues `work` like `write`, without waiting: the caller goes on and awaits the returned
+    /// commit later. Work queued after it is committed in the same transaction or a later one.
+    func queue(_ work: @escaping @Sendable (Database) throws -> Void) -> PendingWrite {
+        let pending = PendingWrite()
+        enqueue(QueuedPiece(work: work, pending: pending))
+        return pending
+    }
+
+    private func enqueue(_ job: any GroupWriterJob) {
+        let start = state.withLock { state in
+            state.waiting.append(job)
+            defer { state.writing = true }
+            return !state.writing
+        }
+        if start { queue.async { self.drain() } }
     }
 
     /// Commits what is waiting, until nothing is; runs on `queue` only.
