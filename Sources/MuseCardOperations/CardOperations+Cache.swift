@@ -11,46 +11,42 @@ extension CardOperations {
         let userId = report.userId
         let at = report.at
         do {
-            let known = try await cache.card(userId: userId, cardId: cardId)
             switch (report.outcome, report.answer) {
             case (.applied, .status(let status)?):
-                try await amend(known, userId: userId, cardId: cardId, status: status, at: at, in: cache) { record in
+                try await cache.amendRecord(userId: userId, cardId: cardId, at: at) { record in
+                    guard var record else { return status.map { CardRecord(userId: userId, cardId: cardId, status: $0) } }
                     if let status { record.status = status }
+                    return record
                 }
             case (.applied, .replaced(let newCard, let status)?):
-                try await amend(known, userId: userId, cardId: cardId, status: .canceled, at: at, in: cache) { $0.status = .canceled }
+                try await cache.amendRecord(userId: userId, cardId: cardId, at: at) { record in
+                    guard var record else { return CardRecord(userId: userId, cardId: cardId, status: .canceled) }
+                    record.status = .canceled
+                    return record
+                }
                 try await cache.addCard(userId: userId, cardId: newCard, at: at)
                 if let status { try await cache.saveRecord(CardRecord(userId: userId, cardId: newCard, status: status), fetchedAt: at) }
             case (.applied, _):
-                try await amend(known, userId: userId, cardId: cardId, at: at, in: cache) { record in
-                    switch report.operation {
+                let operation = report.operation
+                try await cache.amendRecord(userId: userId, cardId: cardId, at: at) { record in
+                    guard var record else { return nil }
+                    switch operation {
                     case .updatePhone(_, let area, let phone): record.phoneAreaCode = area; record.phoneNumber = phone
                     case .changeLimit(_, let amount): record.dailyPurchaseLimit = amount.decimal
                     default: break
                     }
+                    return record
                 }
             case (.notSent, _):
                 break
             default:
                 report.cardUnknown = report.error.map(Self.saysCardUnknown) ?? false
-                if known != nil { try await cache.saveError(userId: userId, cardId: cardId, message: report.errorText, at: at) }
+                if try await cache.knows(userId: userId, cardId: cardId) {
+                    try await cache.saveError(userId: userId, cardId: cardId, message: report.errorText, at: at)
+                }
             }
         } catch {
             report.warnings.append("could not update the cache: \(error)")
-        }
-    }
-
-    /// Changes the cached record when there is one; otherwise notes the card (the service knows it),
-    /// with the status the answer gave when it gave one.
-    private func amend(_ known: CachedCard?, userId: String, cardId: String, status: CardStatus? = nil, at: Date,
-                       in cache: any CardCache, _ change: (inout CardRecord) -> Void) async throws {
-        if var record = known?.record {
-            change(&record)
-            try await cache.saveRecord(record, fetchedAt: at)
-        } else if let status {
-            try await cache.saveRecord(CardRecord(userId: userId, cardId: cardId, status: status), fetchedAt: at)
-        } else {
-            try await cache.addCard(userId: userId, cardId: cardId, at: at)
         }
     }
 

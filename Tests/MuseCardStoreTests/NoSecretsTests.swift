@@ -32,4 +32,18 @@ struct NoSecretsTests {
             #expect(!text.contains(secret), "\(secret) reached the cache file")
         }
     }
+
+    /// The filter by value: card numbers in any spelling, URLs in any case; look-alikes stay.
+    @Test func secretValuesAreDroppedWhateverTheKeyAndLookAlikesAreKept() {
+        let kept = SecretFilter.strip([
+            "note": "4111-1111-1111-1111", "memo": "HTTPS://reveal.example/x", "link": "Http://a", "ref": "4111 1111 1111 1112",
+            "phone_number": "4111111111111111", "reason": "LOST", "count": "1234567890123", "long": "41111111111111111111",
+            "card_id": "BC00000001", "who": "4111111111111111\u{301}",
+        ])
+        #expect(kept == ["ref": "4111 1111 1111 1112", "phone_number": "4111111111111111", "reason": "LOST",
+                         "long": "41111111111111111111", "card_id": "BC00000001", "who": "4111111111111111\u{301}",
+                         "count": "1234567890123"], "a 20-digit number, a failed Luhn check and a phone are not card numbers")
+        let unchanged = ["reason": "COMPROMISED", "card_id": "BC00000001"]
+        #expect(SecretFilter.strip(unchanged) == unchanged)
+    }
 }

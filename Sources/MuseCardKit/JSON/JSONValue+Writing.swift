@@ -44,6 +44,13 @@ extension JSONValue {
     /// `\uXXXX`, so the text is equal in value but cannot steer a terminal it is printed on.
     static func writeString(_ text: String, into out: inout String) {
         out += "\""
+        // Most text (ids, codes, dates) is printable ASCII with nothing to escape: copied whole,
+        // without a Unicode property lookup per character.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

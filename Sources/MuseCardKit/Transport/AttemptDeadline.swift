@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One deadline over a whole attempt: connect, request, answer head and every byte of the body.
 ///
 /// AsyncHTTPClient's own deadline ends when the head arrives, so a body trickled a byte at a
@@ -9,17 +11,26 @@ public enum AttemptDeadline {
     /// Runs `operation`, cancelling it (which closes its connection) once `deadline` passes.
     public static func run<Value: Sendable>(until deadline: ContinuousClock.Instant,
                                      _ operation: @escaping @Sendable () async throws -> Value) async throws -> Value {
-        try await withThrowingTaskGroup(of: Value?.self) { group in
-            group.addTask { try await operation() }
-            group.addTask {
-                // Not `Task.sleep`: its timer would outlive every answer by the whole deadline.
-                await CancellableSleep.until(deadline)
-                try Task.checkCancellation()
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else { throw Exceeded() }
-            return value
+        let attempt = Task { try await operation() }
+        let expired = ExpiryFlag()
+        // One shared watch, not a timer (nor a sleeping task) per attempt: see `DeadlineWatch`.
+        let id = DeadlineWatch.shared.watch(until: deadline) {
+            expired.set()
+            attempt.cancel()
+        }
+        defer { DeadlineWatch.shared.forget(id) }
+        do {
+            return try await withTaskCancellationHandler { try await attempt.value } onCancel: { attempt.cancel() }
+        } catch {
+            if expired.isSet { throw Exceeded() }
+            throw error
         }
     }
+}
+
+/// Whether the watch cancelled the attempt (rather than its caller or the transport ending it).
+private final class ExpiryFlag: Sendable {
+    private let value = Atomic(false)
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    func set() { value.store(true, ordering: .releasing) }
 }

@@ -12,6 +12,8 @@ public final class MusePayClient: Sendable {
     private let logger: Logger
     private let clock: @Sendable () -> Date
     private let isShutDown = Mutex(false)
+    /// The base URL as text without its trailing slash, made once rather than per request.
+    private let base: String
 
     /// Makes a client with its own connection pool; call `shutdown()` when done.
     public init(configuration: ClientConfiguration, logger: Logger = Logger(label: "musecard.client"),
@@ -19,9 +21,12 @@ public final class MusePayClient: Sendable {
         self.configuration = configuration
         self.logger = logger
         self.clock = clock
+        base = configuration.baseURL.absoluteString.trimmingSuffix("/")
         var httpConfig = HTTPClient.Configuration()
         httpConfig.timeout = .init(connect: .nanoseconds(configuration.connectTimeout.nanoseconds))
         httpConfig.redirectConfiguration = .disallow
+        // No tracer is ever set up: without this, every request still made a (no-op) span and its attributes.
+        httpConfig.tracing.tracer = nil
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfig)
     }
 
@@ -104,12 +109,12 @@ public final class MusePayClient: Sendable {
     static let maxAnswerBytes = 4 << 20
 
     private func post(path: String, body: [UInt8]) async throws(AttemptFailure) -> HTTPAnswer {
-        var request = HTTPClientRequest(url: configuration.baseURL.absoluteString.trimmingSuffix("/") + path)
+        var request = HTTPClientRequest(url: base + path)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "Accept", value: "application/json")
         let probe = RequestBodyProbe(bytes: body)
-        request.body = .stream(probe, length: .known(Int64(body.count)))
+        request.body = .bytes(probe, length: .known(Int64(body.count)))
         let timeout = configuration.requestTimeout
         let deadline = ContinuousClock.now + timeout
         do {

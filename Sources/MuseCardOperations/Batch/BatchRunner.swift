@@ -32,7 +32,15 @@ public final class BatchRunner: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<pacer.maxWindow {
                 group.addTask {
-                    while self.stoppedBecause == nil, let line = try await feeder.next() { try await self.process(line) }
+                    // A line's last journal write is awaited only after the next line is under way:
+                    // the next line's writes commit with it or after it, on the same writer.
+                    var lastWrite: PendingWrite?
+                    while self.stoppedBecause == nil, let line = try await feeder.next() {
+                        let written = try await self.process(line)
+                        try await lastWrite?.committed()
+                        lastWrite = written
+                    }
+                    try await lastWrite?.committed()
                 }
             }
             try await group.waitForAll()
@@ -42,8 +50,9 @@ public final class BatchRunner: Sendable {
         return counts
     }
 
-    /// Takes one line to a definite answer, or leaves it pending/unknown after `maxAttempts` calls.
-    func process(_ start: BatchLine) async throws {
+    /// Takes one line to a definite answer, or leaves it pending/unknown after `maxAttempts` calls;
+    /// returns the line's last journal write, queued but not yet committed.
+    func process(_ start: BatchLine) async throws -> PendingWrite? {
         var line = start
         var calls = 0
         // A 429 says the call was not processed: it costs the run a pause, not the line an attempt.
@@ -62,11 +71,14 @@ public final class BatchRunner: Sendable {
                 line.state = .sending
                 try await save(line, was: before)
                 if await send(&line) { calls -= 1; rateLimited += 1 }
+                if line.state.isFinal { return queueSave(line, was: .sending) }
                 try await save(line, was: .sending)
                 continue
             }
+            if line.state.isFinal { return queueSave(line, was: before) }
             try await save(line, was: before)
         }
+        return nil
     }
 
     /// Asks where the card stands: already in the wanted state is applied; otherwise it is sent again.
@@ -123,6 +135,13 @@ public final class BatchRunner: Sendable {
     private func save(_ line: BatchLine, was old: BatchLineState) async throws {
         try await journal.update(line, of: run.runId)
         progress.move(from: old, to: line.state)
+    }
+
+    /// A line's final state: queued, awaited by the caller after its next line has started.
+    private func queueSave(_ line: BatchLine, was old: BatchLineState) -> PendingWrite {
+        let write = journal.queueUpdate(line, of: run.runId)
+        progress.move(from: old, to: line.state)
+        return write
     }
 
     /// Asks the run to stop after the calls in flight (a signal, a person).

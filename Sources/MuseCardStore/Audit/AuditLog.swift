@@ -42,9 +42,17 @@ public final class AuditLog: AuditSink, @unchecked Sendable {
         }
     }
 
+    /// How long the writer waits for more lines after writing several at once.
+    static let linger: useconds_t = 400
+
     /// Writes and fsyncs what is waiting, until nothing is; runs on `queue` only.
     private func flush() {
+        var shared = false
         while true {
+            // Several lines at once means callers in flight (a batch): a moment's wait lets more of
+            // them join the next fsync, which costs CPU per call, not per line. One caller at a
+            // time (the console) never waits.
+            if shared { usleep(Self.linger) }
             let batch = lock.withLock {
                 let taken = waiting
                 waiting = []
@@ -52,6 +60,7 @@ public final class AuditLog: AuditSink, @unchecked Sendable {
                 return taken
             }
             if batch.isEmpty { return }
+            shared = batch.count > 1
             let result = Result { try writeAndSync(batch.flatMap(\.bytes)) }
             for (_, continuation) in batch { continuation.resume(with: result) }
         }

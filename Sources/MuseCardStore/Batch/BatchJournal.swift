@@ -9,6 +9,8 @@ public final class BatchJournal: Sendable {
     /// The database file.
     public let path: String
     private let pool: DatabasePool
+    /// Line updates of the calls in flight share a transaction: one commit for many lines.
+    private let writer: GroupWriter
 
     /// Opens (creating if needed) the file 0600 in a 0700 folder and migrates it.
     public init(path: String) throws {
@@ -20,6 +22,7 @@ public final class BatchJournal: Sendable {
             // Lines are read once, in order: a small page cache keeps memory flat in the run's size.
             try db.execute(sql: "PRAGMA cache_size = -512")
         }
+        writer = GroupWriter(pool: pool, label: "musecard-batches-writer")
         withExtendedLifetime(lock) {}
     }
 
@@ -98,16 +101,23 @@ public final class BatchJournal: Sendable {
         try lines(of: runId, in: BatchLineState.allCases, after: after, limit: limit)
     }
 
-    /// Writes what became of one line (on GRDB's writer queue, not the caller's thread).
+    /// Writes what became of one line (on a queue of its own, not the caller's thread); returns once committed.
     public func update(_ line: BatchLine, of runId: String, at date: Date = Date()) async throws {
-        try await pool.write { db in
-            try db.execute(sql: """
-                UPDATE lines SET state = ?, status_before = coalesce(?, status_before), status_after = coalesce(?, status_after),
-                    operation_id = coalesce(?, operation_id), error = ?, attempts = ?, updated_at = ?
-                WHERE run_id = ? AND line = ?
-                """, arguments: [line.state.rawValue, line.statusBefore, line.statusAfter, line.operationId, line.error, line.attempts,
-                                 SQLitePool.seconds(date), runId, line.line])
-        }
+        try await writer.write { db in try Self.update(line, of: runId, at: date, db) }
+    }
+
+    /// Queues `update` without waiting for its commit; later writes commit with it or after it.
+    public func queueUpdate(_ line: BatchLine, of runId: String, at date: Date = Date()) -> PendingWrite {
+        writer.queue { db in try Self.update(line, of: runId, at: date, db) }
+    }
+
+    private static func update(_ line: BatchLine, of runId: String, at date: Date, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            UPDATE lines SET state = ?, status_before = coalesce(?, status_before), status_after = coalesce(?, status_after),
+                operation_id = coalesce(?, operation_id), error = ?, attempts = ?, updated_at = ?
+            WHERE run_id = ? AND line = ?
+            """).execute(arguments: [line.state.rawValue, line.statusBefore, line.statusAfter, line.operationId, line.error,
+                                     line.attempts, SQLitePool.seconds(date), runId, line.line])
     }
 
     /// How many lines are in each state.

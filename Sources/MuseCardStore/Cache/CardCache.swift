@@ -27,6 +27,11 @@ public protocol CardCache: Sendable {
     func forgetAll() async throws
     /// Keeps a fetched record, adding the card if unknown, and clears its last error.
     func saveRecord(_ record: CardRecord, fetchedAt: Date) async throws
+    /// Changes a card's record in one step: `change` gets the cached record (`nil` when the card is
+    /// unknown or was never fetched) and returns the record to keep, fetched at `at`, or `nil` to
+    /// only note the card.
+    func amendRecord(userId: String, cardId: String, at: Date,
+                     _ change: @escaping @Sendable (CardRecord?) -> CardRecord?) async throws
     /// Keeps what the service said of a cardholder (name, email, phone, xid), for finding them later.
     func saveProfile(_ profile: CardholderProfile) async throws
     /// The profile of a cardholder, if the index has one.
@@ -70,6 +75,16 @@ extension CardCache {
             if let label = row.label { try await labelCardholder(userId: row.userId, label: label) }
         }
         return count
+    }
+
+    /// A read, then a save or an add, for drivers without a cheaper way.
+    public func amendRecord(userId: String, cardId: String, at date: Date,
+                            _ change: @escaping @Sendable (CardRecord?) -> CardRecord?) async throws {
+        if let record = change(try await card(userId: userId, cardId: cardId)?.record) {
+            try await saveRecord(record, fetchedAt: date)
+        } else {
+            try await addCard(userId: userId, cardId: cardId, at: date)
+        }
     }
 
     /// A page cut from the whole list, for drivers without a cheaper way.

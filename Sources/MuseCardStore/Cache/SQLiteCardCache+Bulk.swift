@@ -43,10 +43,7 @@ extension SQLiteCardCache {
         try await write { db in
             for (userId, cardId, json) in rows {
                 try Self.insertCard(db, scope, userId, cardId, fetchedAt)
-                try db.execute(sql: """
-                    UPDATE card SET record_json = ?, fetched_at = ?, last_error = NULL, last_error_at = NULL
-                    WHERE profile = ? AND partner_id = ? AND user_id = ? AND card_id = ?
-                    """, arguments: [json, Self.seconds(fetchedAt), scope.profile, scope.partnerId, userId, cardId])
+                try Self.updateRecord(db, scope, userId, cardId, json: json, fetchedAt: fetchedAt)
             }
         }
     }

@@ -66,11 +66,7 @@ extension SQLiteCardCache {
 
     public func card(userId: String, cardId: String) async throws -> CachedCard? {
         let scope = scope
-        return try await read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT * FROM card WHERE profile = ? AND partner_id = ? AND user_id = ? AND card_id = ?
-                """, arguments: [scope.profile, scope.partnerId, userId, cardId]).map(Self.cachedCard)
-        }
+        return try await read { db in try Self.fetchCard(db, scope, userId, cardId) }
     }
 
     public func addCard(userId: String, cardId: String, at date: Date) async throws {
@@ -110,10 +106,20 @@ extension SQLiteCardCache {
         let json = record.json.jsonText()
         try await write { db in
             try Self.insertCard(db, scope, record.userId, record.cardId, fetchedAt)
-            try db.execute(sql: """
-                UPDATE card SET record_json = ?, fetched_at = ?, last_error = NULL, last_error_at = NULL
-                WHERE profile = ? AND partner_id = ? AND user_id = ? AND card_id = ?
-                """, arguments: [json, Self.seconds(fetchedAt), scope.profile, scope.partnerId, record.userId, record.cardId])
+            try Self.updateRecord(db, scope, record.userId, record.cardId, json: json, fetchedAt: fetchedAt)
+        }
+    }
+
+    /// Read and written in one write transaction: the answers of a batch's calls in flight share
+    /// it, and the writer's pages stay warm where a reader's were dropped after every write.
+    public func amendRecord(userId: String, cardId: String, at date: Date,
+                            _ change: @escaping @Sendable (CardRecord?) -> CardRecord?) async throws {
+        let scope = scope
+        try await write { db in
+            let known = try Self.fetchCard(db, scope, userId, cardId)
+            try Self.insertCard(db, scope, userId, cardId, date)
+            guard let record = change(known?.record) else { return }
+            try Self.updateRecord(db, scope, userId, cardId, json: record.json.jsonText(), fetchedAt: date)
         }
     }
 
@@ -121,21 +127,36 @@ extension SQLiteCardCache {
         let scope = scope
         try await write { db in
             try Self.insertCard(db, scope, userId, cardId, date)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE card SET last_error = ?, last_error_at = ?
                 WHERE profile = ? AND partner_id = ? AND user_id = ? AND card_id = ?
-                """, arguments: [message, Self.seconds(date), scope.profile, scope.partnerId, userId, cardId])
+                """).execute(arguments: [message, Self.seconds(date), scope.profile, scope.partnerId, userId, cardId])
         }
     }
 
     /// Adds the card (and its cardholder) unless known; keeps the first `added_at`.
     static func insertCard(_ db: Database, _ scope: StoreScope, _ userId: String, _ cardId: String, _ date: Date) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO cardholder (profile, partner_id, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
-            """, arguments: [scope.profile, scope.partnerId, userId])
-        try db.execute(sql: """
+            """).execute(arguments: [scope.profile, scope.partnerId, userId])
+        try db.cachedStatement(sql: """
             INSERT INTO card (profile, partner_id, user_id, card_id, added_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """, arguments: [scope.profile, scope.partnerId, userId, cardId, seconds(date)])
+            """).execute(arguments: [scope.profile, scope.partnerId, userId, cardId, seconds(date)])
+    }
+
+    /// One card of the scope, if known.
+    static func fetchCard(_ db: Database, _ scope: StoreScope, _ userId: String, _ cardId: String) throws -> CachedCard? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT * FROM card WHERE profile = ? AND partner_id = ? AND user_id = ? AND card_id = ?
+            """), arguments: [scope.profile, scope.partnerId, userId, cardId]).map(cachedCard)
+    }
+
+    /// Keeps a fetched record (JSON text) of a card already inserted, and clears its last error.
+    static func updateRecord(_ db: Database, _ scope: StoreScope, _ userId: String, _ cardId: String, json: String, fetchedAt: Date) throws {
+        try db.cachedStatement(sql: """
+            UPDATE card SET record_json = ?, fetched_at = ?, last_error = NULL, last_error_at = NULL
+            WHERE profile = ? AND partner_id = ? AND user_id = ? AND card_id = ?
+            """).execute(arguments: [json, seconds(fetchedAt), scope.profile, scope.partnerId, userId, cardId])
     }
 
     /// A row of `card` as a value; an unreadable stored record reads as not fetched.

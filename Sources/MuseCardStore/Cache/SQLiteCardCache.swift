@@ -11,6 +11,8 @@ public final class SQLiteCardCache: CardCache {
     /// The database file.
     public let path: String
     let pool: DatabasePool
+    /// Writes of callers that arrive together share one transaction (answers of a batch's calls in flight).
+    let writer: GroupWriter
 
     /// Opens (creating if needed) the file, 0600 with its -wal and -shm, and migrates it to the current schema.
     public convenience init(path: String, scope: StoreScope) throws {
@@ -28,6 +30,7 @@ public final class SQLiteCardCache: CardCache {
             try db.execute(sql: "PRAGMA cache_size = -1024")
             db.add(function: .lowercase)
         }
+        writer = GroupWriter(pool: pool, label: "musecard-cache-writer")
         withExtendedLifetime(lock) {}
     }
 
@@ -36,9 +39,9 @@ public final class SQLiteCardCache: CardCache {
         try pool.read { db in try Self.migrator.appliedMigrations(db) }
     }
 
-    /// Runs `work` in an immediate write transaction.
+    /// Runs `work` in an immediate write transaction (perhaps shared with other callers' work, each in its own savepoint).
     func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await pool.immediateWrite(work)
+        try await writer.write(work)
     }
 
     /// Runs `work` on a reader connection without blocking the caller's thread.

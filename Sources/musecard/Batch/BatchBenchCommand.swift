@@ -17,15 +17,15 @@ struct BatchBenchCommand: ParsableCommand {
     var cards = 10_000
     @Option(name: .customLong("memory-lines"), help: "Lines in the memory and resume runs (0 skips them).")
     var memoryLines = 100_000
-    @Option(help: "--concurrency of the batch runs.")
-    var concurrency = 16
+    @Option(help: "--concurrency of the batch runs (default: none, the run's own ceiling).")
+    var concurrency: Int?
     @Option(name: .customLong("signing-seconds"), help: "How long to measure signing.")
     var signingSeconds = 2.0
 
     func validate() throws {
         guard cards > 0 else { throw ValidationError("--cards must be at least 1") }
         guard memoryLines == 0 || memoryLines >= 100 else { throw ValidationError("--memory-lines must be 0 or at least 100") }
-        guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be 1…256") }
+        if let concurrency, !(1...256).contains(concurrency) { throw ValidationError("--concurrency must be 1…256") }
         guard signingSeconds > 0 else { throw ValidationError("--signing-seconds must be above 0") }
     }
 
@@ -54,7 +54,7 @@ struct BatchBenchCommand: ParsableCommand {
         let small = folder.appendingPathComponent("cards-\(cards).csv")
         try GeneratedCards.csv(count: cards).write(to: small, atomically: true, encoding: .utf8)
         let sandboxBefore = sandbox.cpuSecondsSoFar
-        let lock = try timed(me, ["batch", "lock", "--file", small.path, "--reason", "COMPROMISED", "--yes", "--concurrency", "\(concurrency)"], env)
+        let lock = try timed(me, ["batch", "lock", "--file", small.path, "--reason", "COMPROMISED", "--yes"] + pace, env)
         let sandboxCores = (sandbox.cpuSecondsSoFar - sandboxBefore) / lock.seconds
         let rate = Double(cards) / lock.seconds
         let available = signing.oneCore * max(0, Double(cores) - sandboxCores)
@@ -67,7 +67,7 @@ struct BatchBenchCommand: ParsableCommand {
 
         let big = folder.appendingPathComponent("cards-\(memoryLines).csv")
         try GeneratedCards.csv(count: memoryLines).write(to: big, atomically: true, encoding: .utf8)
-        let bigLock = try timed(me, ["batch", "lock", "--file", big.path, "--reason", "COMPROMISED", "--yes", "--concurrency", "\(concurrency)"], env)
+        let bigLock = try timed(me, ["batch", "lock", "--file", big.path, "--reason", "COMPROMISED", "--yes"] + pace, env)
         print(String(format: "peak memory, %d lines: %.1f MB (%.1f s, %.0f cards/s, exit %d)", memoryLines,
                      Double(bigLock.ending.maxResident) / 1_048_576, bigLock.seconds, Double(memoryLines) / bigLock.seconds, bigLock.ending.status))
         try resumeFigures(me, big: big, env: env, folder: folder)
@@ -75,7 +75,7 @@ struct BatchBenchCommand: ParsableCommand {
 
     /// `batch unlock` of the big file killed once half its lines are answered, then `batch resume` timed.
     private func resumeFigures(_ me: String, big: URL, env: [String: String], folder: URL) throws {
-        let killed = try SpawnedProcess(me, ["batch", "unlock", "--file", big.path, "--yes", "--concurrency", "\(concurrency)"], environment: env)
+        let killed = try SpawnedProcess(me, ["batch", "unlock", "--file", big.path, "--yes"] + pace, environment: env)
         let journal = try BatchJournal(path: folder.path + "/state/musecard/batches.sqlite")
         var runId: String?
         var answered = 0
@@ -88,10 +88,13 @@ struct BatchBenchCommand: ParsableCommand {
         _ = killed.wait()
         guard let runId else { return }
         let at = try journal.counts(of: runId).finished
-        let resume = try timed(me, ["batch", "resume", runId, "--concurrency", "\(concurrency)"], env)
+        let resume = try timed(me, ["batch", "resume", runId] + pace, env)
         print(String(format: "resume of a %d-line run killed at %d answered: %.1f s to finish the other %d (exit %d)",
                      memoryLines, at, resume.seconds, memoryLines - at, resume.ending.status))
     }
+
+    /// `--concurrency N` when one was given.
+    private var pace: [String] { concurrency.map { ["--concurrency", "\($0)"] } ?? [] }
 
     private func timed(_ me: String, _ arguments: [String], _ env: [String: String]) throws -> (seconds: Double, ending: SpawnedProcess.Ending) {
         let start = ContinuousClock.now

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MuseCardOperations
 
 /// `musecard batch …`: lock or unlock many cards from a file, resumable, as fast as MusePay allows.
 struct BatchCommand: AsyncParsableCommand {
@@ -41,15 +42,16 @@ struct BatchResumeCommand: AsyncParsableCommand {
 
 /// How fast, and where the report goes: shared by lock, unlock and resume.
 struct BatchPacingOptions: ParsableArguments {
-    @Option(name: .customLong("concurrency"), help: "Most calls in flight; the run adapts below it (default 16).")
-    var concurrency = 16
+    @Option(name: .customLong("concurrency"),
+            help: "Most calls in flight, a hard cap; the run adapts below it (without it, the window may grow to \(BatchPacer.defaultCeiling)).")
+    var concurrency: Int?
     @Option(name: .customLong("rate"), help: "Hard ceiling in calls per second.")
     var rate: Double?
     @Option(name: .customLong("report"), help: "Write a report: .csv for CSV, .jsonl for JSON Lines.")
     var report: String?
 
     func validate() throws {
-        guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be 1…256") }
+        if let concurrency, !(1...256).contains(concurrency) { throw ValidationError("--concurrency must be 1…256") }
         if let rate, !(rate > 0 && rate <= 100_000) { throw ValidationError("--rate must be a number of calls per second above 0") }
         if let report, BatchReportFile.Format(path: report) == nil {
             throw ValidationError("--report must end in .csv or .jsonl (or .ndjson)")

@@ -15,7 +15,7 @@ extension BatchSession {
         var configuration: ClientConfiguration
         do { configuration = try session.settings.clientConfiguration() } catch { throw ExitStatus.fail(error) }
         let display = BatchProgressDisplay(runId: run.runId, operation: run.operation)
-        let pacer = BatchPacer(maxConcurrency: pacing.concurrency, rate: pacing.rate) { display.notice($0) }
+        let pacer = BatchPacer(maxConcurrency: pacing.concurrency ?? BatchPacer.defaultCeiling, rate: pacing.rate) { display.notice($0) }
         // The run retries, not the client: every 429 and failure reaches the pacer.
         configuration.retry = RetryPolicy(maxAttempts: 1)
         configuration.onRateLimited = { retryAfter in Task { await pacer.rateLimited(retryAfter: retryAfter) } }
