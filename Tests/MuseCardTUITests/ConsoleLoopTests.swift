@@ -30,9 +30,14 @@ struct ConsoleLoopTests {
             tooSmallReports.append((tooSmall, keys.count))
         }
 
+        /// Frames drawn before the cards arrive (no rows yet), as while a cardholder opens.
+        var framesWithoutCards = 0
+
         func screen(now: Date, listHeight: Int) -> ScreenModel {
             heights.append(listHeight)
-            return SampleScreens.main()
+            var screen = SampleScreens.main()
+            if heights.count <= framesWithoutCards { screen.rows = [] }
+            return screen
         }
 
         func summaryText(now: Date) -> String { "keys: \(keys.joined(separator: " "))" }
@@ -133,6 +138,24 @@ struct ConsoleLoopTests {
         #expect(loop?.run() == .signal(SIGTERM))
         // After the first frame; then once, five frames (seconds) later; never again.
         #expect(settledAt == [1, 6])
+    }
+
+    @Test func theFirstReleaseWaitsForTheCardsOnScreen() {
+        let source = FakeSource()
+        source.framesWithoutCards = 2
+        let terminal = FakeTerminal(size: Size(columns: 80, rows: 24), script: Array(repeating: .key("j"), count: 9))
+        var now = SampleScreens.now
+        var stop: Int32?
+        terminal.onEmpty = { stop = SIGTERM }
+        var settledAt: [Int] = []
+        var loop: ConsoleLoop?
+        // A tenth of a second per poll: the cards come two frames (0.2 s) after the first.
+        loop = ConsoleLoop(source: source, terminal: terminal, clock: {
+            now += 0.1
+            return now
+        }, stopSignal: { stop }, onSettle: { settledAt.append(loop?.framesDrawn ?? -1) })
+        #expect(loop?.run() == .signal(SIGTERM))
+        #expect(settledAt == [3], "not after the empty frames; the second release is five seconds later")
     }
 
     @Test func onlyCleanFileBackedCodeIsReleased() {

@@ -37,6 +37,15 @@ struct CardPagingTests {
         #expect(effects.last == .readCards(userId: "U1", from: 100, limit: CardPaging.pageSize))
     }
 
+    @Test func aWindowMadeTallerReadsTheRowsItWouldShow() throws {
+        var h = Harness(state: ConsoleState(session: F.session()))
+        h.send(.openCardholder(userId: "U1", label: nil, ticket: nil), .viewportChanged(listHeight: 10))
+        #expect(h.send(.cardListOpened(userId: "U1", try Self.cards(0..<60), total: 1000)).allSatisfy { effect in
+            if case .readCards = effect { false } else { true }
+        })
+        #expect(h.send(.viewportChanged(listHeight: 55)) == [.readCards(userId: "U1", from: 60, limit: CardPaging.pageSize)])
+    }
+
     @Test func aShortListIsWholeFromTheStart() throws {
         var h = Harness(state: ConsoleState(session: F.session()))
         h.send(.openCardholder(userId: "U1", label: nil, ticket: nil))

@@ -22,8 +22,8 @@ public final class ConsoleLoop {
     private let themes: ThemeCatalog?
     /// How many frames were drawn (for tests of "redraw only when needed").
     public private(set) var framesDrawn = 0
-    /// Run right after the first frame is on screen, and again `settleSeconds` later, when start-up
-    /// is over (the rest of a long card list read, the first refreshes sent).
+    /// Run right after the first frame with cards is on screen (or a second after the first frame),
+    /// and again `settleSeconds` later, when start-up is over (the first refreshes sent).
     private var onSettle: (() -> Void)?
     private var firstFrameAt: Date?
     private var settleCalls = 0
@@ -86,6 +86,7 @@ public final class ConsoleLoop {
                 // Spinner frames want more ticks than ages do.
                 tick = screen.topBar.inFlight > 0 ? 0.125 : 1
                 terminal.present { ScreenRenderer.draw(screen, on: $0, now: now) }
+                source.framePresented()
                 drawn = (screen, layout)
                 framesDrawn += 1
                 if version != drawnVersion { changedAt = now }
@@ -93,8 +94,14 @@ public final class ConsoleLoop {
             }
             if let onSettle, settleCalls < 2 {
                 let started = firstFrameAt ?? now
-                if settleCalls == 0 || now.timeIntervalSince(started) >= Self.settleSeconds {
-                    (firstFrameAt, settleCalls) = (started, settleCalls + 1)
+                firstFrameAt = started
+                // The first trim waits for the cards on screen (or a second): trimmed after an empty
+                // first frame, the code that draws them would be faulted back in before they appear.
+                let due = settleCalls == 0 ? drawn?.screen.rows.isEmpty == false || now.timeIntervalSince(started) >= 1
+                    : now.timeIntervalSince(started) >= Self.settleSeconds
+                if due {
+                    if settleCalls == 0 { firstFrameAt = now }
+                    settleCalls += 1
                     onSettle()
                 }
             }

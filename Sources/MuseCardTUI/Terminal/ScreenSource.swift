@@ -14,6 +14,8 @@ public protocol ScreenSource: AnyObject, Sendable {
     var version: Int { get }
     /// The frame to draw, with `listHeight` card rows.
     func screen(now: Date, listHeight: Int) -> ScreenModel
+    /// The frame asked for last is on the terminal.
+    func framePresented()
     /// True once the user asked to quit.
     var exitRequested: Bool { get }
     /// The plain-text session summary printed after the screen is gone.
@@ -26,5 +28,6 @@ public protocol ScreenSource: AnyObject, Sendable {
 
 extension ScreenSource {
     public func waitForIdle(timeout: TimeInterval) -> Bool { true }
+    public func framePresented() {}
     public func send(_ action: ConsoleAction) {}
 }

@@ -32,7 +32,8 @@ public struct ConsoleReducer: Sendable {
         case .viewportChanged(let height):
             state.ui.listHeight = max(1, height)
             Navigation.keepSelectionVisible(&state)
-            return []
+            // A taller window may show rows not read yet.
+            return readAhead(state: &state)
         case .openCardholder(let userId, let label, let ticket):
             return open(userId: userId, label: label, ticket: ticket ?? state.data.sessionTicket, state: &state)
         case .showPicker:

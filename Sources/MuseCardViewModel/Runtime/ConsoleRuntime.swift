@@ -6,13 +6,13 @@ public protocol EffectRunning: Sendable {
     func run(_ effect: Effect, send: @escaping @Sendable (ConsoleAction) -> Void) async
     /// Blocks up to `timeout` until every change in flight has been recorded and reported; true when idle.
     func waitUntilIdle(timeout: TimeInterval) -> Bool
-    /// A frame has been built for the terminal (work that can wait for the first screenful waits for this).
-    func frameBuilt()
+    /// A frame is on the terminal (work that can wait for the first screenful waits for this).
+    func framePresented()
 }
 
 extension EffectRunning {
     public func waitUntilIdle(timeout: TimeInterval) -> Bool { true }
-    public func frameBuilt() {}
+    public func framePresented() {}
 }
 
 /// Holds the state, applies actions through the reducer and starts their effects.
@@ -60,10 +60,12 @@ public final class ConsoleRuntime: Sendable {
     /// The frame to draw; a new `listHeight` is remembered for scrolling and paging.
     public func screen(now: Date, listHeight: Int) -> ScreenModel {
         if self.state.ui.listHeight != listHeight { send(.viewportChanged(listHeight: listHeight)) }
-        let state = self.state
-        defer { runner.frameBuilt() }
-        return builder.screen(state, now: now, listHeight: listHeight)
+        return builder.screen(self.state, now: now, listHeight: listHeight)
     }
+
+    /// The last frame built is on the terminal: the queries waiting for it may start signing now,
+    /// rather than compete with drawing the rows they refresh.
+    public func framePresented() { runner.framePresented() }
 
     /// The user asked to quit.
     public var exitRequested: Bool { box.withLock { $0.state.ui.exitRequested } }

@@ -167,7 +167,7 @@ public struct LiveEffectRunner: EffectRunning {
         }
     }
 
-    public func frameBuilt() { frames.tick() }
+    public func framePresented() { frames.tick() }
 
     /// The longest a query waits for the frame that shows it loading (the loop draws a changed
     /// state within its 50 ms key wait; without a terminal there is no frame to wait for).
@@ -175,7 +175,7 @@ public struct LiveEffectRunner: EffectRunning {
 
     /// Cards read before the first frame: a screenful on most terminals (a taller one reads the
     /// next page at once); each decoded record delays the first frame.
-    static let firstPage = 100
+    static let firstPage = 60
 
     static func entry(_ card: CachedCard) -> CardEntry {
         var entry = CardEntry(cardId: card.cardId, record: card.record, fetchedAt: card.fetchedAt)

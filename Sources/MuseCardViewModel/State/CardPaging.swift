@@ -24,5 +24,5 @@ public struct CardPaging: Sendable, Equatable {
     /// Rows read per page while the agent scrolls.
     public static let pageSize = 500
     /// A page is asked for when the last row read is less than a screenful and this many rows below the selection.
-    public static let readAhead = 25
+    public static let readAhead = 10
 }

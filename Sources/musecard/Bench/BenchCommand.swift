@@ -80,14 +80,13 @@ struct BenchCommand: AsyncParsableCommand {
         }
         let firstSmall = median(small.map(\.firstFrameMs)), firstLarge = median(large.map(\.firstFrameMs))
         let rssSmall = median(small.map(\.residentMB)), rssLarge = median(large.map(\.residentMB))
-        // The ratio of the fastest launches: a busy machine only ever adds time, so the minimum is
-        // the steadiest estimate of what each case costs.
-        let fastestSmall = small.map(\.firstFrameMs).min() ?? .nan, fastestLarge = large.map(\.firstFrameMs).min() ?? .nan
-        let firstRatio = fastestLarge / fastestSmall, rssRatio = rssLarge / rssSmall
+        // The ratio of the medians (as the goal is stated): launches are interleaved, so both see the
+        // same machine; one lucky launch moves a minimum, not a median.
+        let firstRatio = firstLarge / firstSmall, rssRatio = rssLarge / rssSmall
         let samples = { (launches: [LaunchLab.Launch]) in launches.map { String(format: "%.0f", $0.firstFrameMs) }.joined(separator: " ") }
         print("first frame samples (ms): 1 card [\(samples(small))], \(cards) cards [\(samples(large))]")
         row("first frame, 1 cached card (launch to cards on screen)", String(format: "%.0f ms", firstSmall), "≤ 80 ms")
-        row("first frame, \(cards) cached cards", String(format: "%.0f ms (× %.2f fastest to fastest)", firstLarge, firstRatio), "≤ 100 ms, ≤ × 1.2")
+        row("first frame, \(cards) cached cards", String(format: "%.0f ms (× %.2f)", firstLarge, firstRatio), "≤ 100 ms, ≤ × 1.2")
         let startSmall = median(small.map(\.startupMB)), startLarge = median(large.map(\.startupMB))
         row("resident memory 1 s after the first frame, 1 / \(cards) cards", String(format: "%.1f / %.1f MB", startSmall, startLarge), "")
         row("resident memory, 1 cached card (40 keys, one refresh)", String(format: "%.1f MB", rssSmall), "")
