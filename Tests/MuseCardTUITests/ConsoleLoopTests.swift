@@ -122,9 +122,8 @@ struct ConsoleLoopTests {
         #expect(source.tooSmallReports.map { $0.0 } == [false, true])
         #expect(source.tooSmallReports.map { $0.keysBefore } == [0, 1], "reported after j, before l")
     }
-    @Test func startUpPagesAreReleasedAfterTheFirstFrameAndOnceStartUpIsOver() {
-        let source = FakeSource()
-        // A key every poll, a second apart: start-up is over five seconds after the first frame, busy or not.
+    /// Runs a loop over nine keys, one per poll `step` seconds apart; the frame counts at which it released start-up code.
+    static func releases(_ source: FakeSource, step: TimeInterval) -> [Int] {
         let terminal = FakeTerminal(size: Size(columns: 80, rows: 24), script: Array(repeating: .key("j"), count: 9))
         var now = SampleScreens.now
         var stop: Int32?
@@ -132,30 +131,24 @@ struct ConsoleLoopTests {
         var settledAt: [Int] = []
         var loop: ConsoleLoop?
         loop = ConsoleLoop(source: source, terminal: terminal, clock: {
-            now += 1
+            now += step
             return now
         }, stopSignal: { stop }, onSettle: { settledAt.append(loop?.framesDrawn ?? -1) })
         #expect(loop?.run() == .signal(SIGTERM))
+        return settledAt
+    }
+
+    @Test func startUpPagesAreReleasedAfterTheFirstFrameAndOnceStartUpIsOver() {
+        // A key every poll, a second apart: start-up is over five seconds after the first frame, busy or not.
         // After the first frame; then once, five frames (seconds) later; never again.
-        #expect(settledAt == [1, 6])
+        #expect(Self.releases(FakeSource(), step: 1) == [1, 6])
     }
 
     @Test func theFirstReleaseWaitsForTheCardsOnScreen() {
         let source = FakeSource()
         source.framesWithoutCards = 2
-        let terminal = FakeTerminal(size: Size(columns: 80, rows: 24), script: Array(repeating: .key("j"), count: 9))
-        var now = SampleScreens.now
-        var stop: Int32?
-        terminal.onEmpty = { stop = SIGTERM }
-        var settledAt: [Int] = []
-        var loop: ConsoleLoop?
         // A tenth of a second per poll: the cards come two frames (0.2 s) after the first.
-        loop = ConsoleLoop(source: source, terminal: terminal, clock: {
-            now += 0.1
-            return now
-        }, stopSignal: { stop }, onSettle: { settledAt.append(loop?.framesDrawn ?? -1) })
-        #expect(loop?.run() == .signal(SIGTERM))
-        #expect(settledAt == [3], "not after the empty frames; the second release is five seconds later")
+        #expect(Self.releases(source, step: 0.1) == [3], "not after the empty frames; the second release is five seconds later")
     }
 
     @Test func onlyCleanFileBackedCodeIsReleased() {
