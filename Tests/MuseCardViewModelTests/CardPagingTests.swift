@@ -62,7 +62,7 @@ struct CardPagingTests {
         #expect(h.keys(Array(repeating: "j", count: quiet)).isEmpty, "far from the end: nothing read")
         #expect(h.keys("j") == [.readCards(userId: "U1", from: 200, limit: CardPaging.pageSize)])
         #expect(h.keys("j", "j", "pgdn").isEmpty, "one page at a time")
-        let effects = h.send(.cardPageRead(userId: "U1", try Self.cards(200..<700), asked: CardPaging.pageSize))
+        let effects = h.send(.cardPageRead(userId: "U1", try Self.cards(200..<700), from: 200, asked: CardPaging.pageSize))
         #expect(!effects.contains { if case .readCards = $0 { true } else { false } }, "the selection is far from the end again")
         #expect(h.state.data.cards.count == 700)
         #expect(h.state.data.paging == CardPaging(total: 1000, read: 700))
@@ -71,7 +71,7 @@ struct CardPagingTests {
 
     @Test func aShortPageEndsTheList() throws {
         var h = try Self.opened()
-        h.send(.cardPageRead(userId: "U1", try Self.cards(200..<450), asked: CardPaging.pageSize))
+        h.send(.cardPageRead(userId: "U1", try Self.cards(200..<450), from: 200, asked: CardPaging.pageSize))
         #expect(h.state.data.paging == nil)
         #expect(h.state.data.knownCardCount == 450, "the index had fewer cards than at opening")
     }
@@ -81,7 +81,7 @@ struct CardPagingTests {
         #expect(h.keys("G") == [.readCards(userId: "U1", from: 200, limit: nil)])
         #expect(h.state.ui.flash?.text == "Reading all 1000 cards…")
         #expect(h.state.ui.selectedCardId == "C0", "nothing moves before the list is whole")
-        h.send(.cardPageRead(userId: "U1", try Self.cards(200..<1000), asked: nil))
+        h.send(.cardPageRead(userId: "U1", try Self.cards(200..<1000), from: 200, asked: nil))
         #expect(h.state.data.paging == nil)
         #expect(h.state.ui.selectedCardId == "C999")
         #expect(h.state.ui.flash == nil)
@@ -91,7 +91,7 @@ struct CardPagingTests {
         var h = try Self.opened()
         h.keys("L")
         #expect(h.state.ui.modal == nil, "no form before every card is known")
-        h.send(.cardPageRead(userId: "U1", try Self.cards(200..<1000), asked: nil))
+        h.send(.cardPageRead(userId: "U1", try Self.cards(200..<1000), from: 200, asked: nil))
         guard case .form(let form)? = h.state.ui.modal, case .lockMany(let bulk) = form.kind else {
             Issue.record("no lock form: \(String(describing: h.state.ui.modal))")
             return
@@ -102,7 +102,7 @@ struct CardPagingTests {
     @Test func markingAllShownMarksTheWholeList() throws {
         var h = try Self.opened()
         h.keys("*")
-        h.send(.cardPageRead(userId: "U1", try Self.cards(200..<1000), asked: nil))
+        h.send(.cardPageRead(userId: "U1", try Self.cards(200..<1000), from: 200, asked: nil))
         #expect(h.state.ui.marked.count == 1000)
     }
 
@@ -111,7 +111,7 @@ struct CardPagingTests {
         #expect(h.keys("/") == [.readCards(userId: "U1", from: 200, limit: nil)])
         #expect(h.state.ui.isEditingFilter, "typing is never held back")
         h.keys("C", "9", "9", "9")
-        h.send(.cardPageRead(userId: "U1", try Self.cards(200..<1000), asked: nil))
+        h.send(.cardPageRead(userId: "U1", try Self.cards(200..<1000), from: 200, asked: nil))
         #expect(VisibleCards.list(h.state).map(\.cardId) == ["C999"])
     }
 
@@ -121,6 +121,29 @@ struct CardPagingTests {
         h.send(.storeFailed("disk I/O error"))
         #expect(h.state.data.paging?.isReading == false)
         #expect(h.keys("j") == [.readCards(userId: "U1", from: 200, limit: CardPaging.pageSize)])
+    }
+
+    @Test func aPageReadTwiceIsCountedOnce() throws {
+        var h = try Self.opened()
+        h.keys(Array(repeating: "j", count: 190))
+        // Another store call failed while the page was on its way: the next move asks for it again.
+        h.send(.storeFailed("disk I/O error"))
+        h.keys("j")
+        let page = try Self.cards(200..<700)
+        h.send(.cardPageRead(userId: "U1", page, from: 200, asked: CardPaging.pageSize))
+        h.send(.cardPageRead(userId: "U1", page, from: 200, asked: CardPaging.pageSize))
+        #expect(h.state.data.paging?.read == 700, "no rows skipped")
+        #expect(h.state.data.cards.count == 700)
+    }
+
+    @Test func aPageReadBeforeAForgetIsReadAgain() throws {
+        var h = try Self.opened()
+        h.keys(Array(repeating: "j", count: 190))
+        _ = h.reducer.perform(.forgetCard, state: &h.state)
+        #expect(h.send(.cardPageRead(userId: "U1", try Self.cards(200..<700), from: 200, asked: CardPaging.pageSize)).isEmpty)
+        #expect(h.state.data.cards.count == 199)
+        // The selection went back to the top with the forgotten card; near the end again, the rows are asked for anew.
+        #expect(h.keys(Array(repeating: "j", count: 190)) == [.readCards(userId: "U1", from: 199, limit: CardPaging.pageSize)])
     }
 
     @Test func forgettingACardMovesTheNextPageUpByOne() throws {
@@ -134,7 +157,7 @@ struct CardPagingTests {
     @Test func aPageForAnotherCardholderIsIgnored() throws {
         var h = try Self.opened()
         h.send(.openCardholder(userId: "U2", label: nil, ticket: nil))
-        h.send(.cardPageRead(userId: "U1", try Self.cards(200..<700), asked: CardPaging.pageSize))
+        h.send(.cardPageRead(userId: "U1", try Self.cards(200..<700), from: 200, asked: CardPaging.pageSize))
         #expect(h.state.data.cards.isEmpty)
         #expect(h.state.data.paging == nil)
     }

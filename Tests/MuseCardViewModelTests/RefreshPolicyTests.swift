@@ -15,7 +15,7 @@ struct RefreshPolicyTests {
             // Card 500 was never fetched; the others get older towards the end of the list.
             CardEntry(cardId: "C\(index)", fetchedAt: index == 500 ? nil : F.t0.addingTimeInterval(-Double(index)))
         }
-        let effects = h.send(.cachedCardsLoaded(userId: "U1", cards))
+        let effects = h.send(.cardListOpened(userId: "U1", cards, total: cards.count))
         #expect(effects.count == 2)
         #expect(effects.first == .fetchCards(userId: "U1", cardIds: ["C0", "C1", "C2"], maxConcurrent: 8))
         guard case .refreshInBackground(let userId, let rest)? = effects.last else {
@@ -33,13 +33,13 @@ struct RefreshPolicyTests {
     @Test func aListInTwoPartsAsksForEachVisibleRowOnce() throws {
         var h = Harness(state: ConsoleState(session: F.session()))
         _ = h.send(.openCardholder(userId: "U1", label: nil, ticket: nil), .viewportChanged(listHeight: 3))
-        let first = h.send(.cachedCardsLoaded(userId: "U1", (0..<5).map { CardEntry(cardId: "C\($0)") }))
+        let first = h.send(.cardListOpened(userId: "U1", (0..<5).map { CardEntry(cardId: "C\($0)") }, total: 50))
         #expect(first.first == .fetchCards(userId: "U1", cardIds: ["C0", "C1", "C2"], maxConcurrent: 8))
         // The visible rows are answered before the rest of the list arrives.
         for id in ["C0", "C1", "C2"] {
             _ = h.send(.cardFetched(userId: "U1", cardId: id, .failure(.refused(code: "404", message: "no such card")), at: F.t0))
         }
-        let rest = h.send(.cachedCardsLoaded(userId: "U1", (0..<50).map { CardEntry(cardId: "C\($0)") }))
+        let rest = h.send(.cardPageRead(userId: "U1", (5..<50).map { CardEntry(cardId: "C\($0)") }, from: 5, asked: nil))
         #expect(rest.count == 1, "no second query for the visible rows: \(rest)")
         guard case .refreshInBackground(_, let cards)? = rest.first else { return }
         #expect(cards.count == 47)
@@ -49,7 +49,7 @@ struct RefreshPolicyTests {
     @Test func aShortListNeedsNoBackgroundRefresh() throws {
         var h = Harness(state: ConsoleState(session: F.session()))
         _ = h.send(.openCardholder(userId: "U1", label: nil, ticket: nil))
-        let effects = h.send(.cachedCardsLoaded(userId: "U1", [CardEntry(cardId: "C1"), CardEntry(cardId: "C2")]))
+        let effects = h.send(.cardListOpened(userId: "U1", [CardEntry(cardId: "C1"), CardEntry(cardId: "C2")], total: 2))
         #expect(effects == [.fetchCards(userId: "U1", cardIds: ["C1", "C2"], maxConcurrent: 8)])
     }
 

@@ -15,7 +15,7 @@ struct SessionReducerTests {
         #expect(h.state.data.cardholder == Cardholder(userId: "U1", label: "Käthe", ticket: "T-9"))
 
         let cached = [try F.entry("C1", .active), try F.entry("C2", .locked)]
-        let effects = h.send(.cachedCardsLoaded(userId: "U1", cached))
+        let effects = h.send(.cardListOpened(userId: "U1", cached, total: cached.count))
         #expect(effects == [.fetchCards(userId: "U1", cardIds: ["C1", "C2"], maxConcurrent: 8)])
         var expected = cached
         expected[0].isLoading = true

@@ -155,7 +155,7 @@ struct TeamReducerTests {
         h.state.session.team = TeamSession(identity: "bob", isApprover: false)
         #expect(h.send(.openCardholder(userId: "U1", label: nil, ticket: nil))
                 == [.loadCardholder(userId: "U1", label: nil), .announceOpen(userId: "U1")])
-        h.send(.cachedCardsLoaded(userId: "U1", [try F.entry("C1", .active)]))
+        h.send(.cardListOpened(userId: "U1", [try F.entry("C1", .active)], total: 1))
         #expect(h.send(.teamEvent(.viewersChanged(userId: "U1"))) == [.loadViewers(userId: "U1")])
         #expect(h.send(.teamEvent(.viewersChanged(userId: "U2"))) == [])
         h.send(.viewersLoaded(userId: "U1", ["anna", "carol"]))

@@ -26,6 +26,7 @@ public final class ConsoleLoop {
     /// and again `settleSeconds` later, when start-up is over (the first refreshes sent).
     private var onSettle: (() -> Void)?
     private var firstFrameAt: Date?
+    private var firstSettleAt: Date?
     private var settleCalls = 0
     static let settleSeconds: TimeInterval = 5
 
@@ -93,14 +94,14 @@ public final class ConsoleLoop {
                 (drawnVersion, drawnSize, drawnAt, dirty) = (version, size, now, false)
             }
             if let onSettle, settleCalls < 2 {
-                let started = firstFrameAt ?? now
-                firstFrameAt = started
+                let firstFrame = firstFrameAt ?? now
+                firstFrameAt = firstFrame
                 // The first trim waits for the cards on screen (or a second): trimmed after an empty
                 // first frame, the code that draws them would be faulted back in before they appear.
-                let due = settleCalls == 0 ? drawn?.screen.rows.isEmpty == false || now.timeIntervalSince(started) >= 1
-                    : now.timeIntervalSince(started) >= Self.settleSeconds
+                let due = firstSettleAt.map { now.timeIntervalSince($0) >= Self.settleSeconds }
+                    ?? (drawn?.screen.rows.isEmpty == false || now.timeIntervalSince(firstFrame) >= 1)
                 if due {
-                    if settleCalls == 0 { firstFrameAt = now }
+                    firstSettleAt = firstSettleAt ?? now
                     settleCalls += 1
                     onSettle()
                 }

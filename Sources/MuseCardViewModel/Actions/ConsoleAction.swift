@@ -19,12 +19,11 @@ public enum ConsoleAction: Sendable, Equatable {
 
     // Results.
     case cardholdersLoaded([KnownCardholder])
-    /// The cached cards of a cardholder, shown at once before any network answer.
-    case cachedCardsLoaded(userId: String, [CardEntry])
-    /// The first page of a cardholder's cards and the size of the whole list in the index.
+    /// The first page of a cardholder's cached cards and the size of the whole list in the index,
+    /// shown at once before any network answer.
     case cardListOpened(userId: String, [CardEntry], total: Int)
-    /// A further page of the list (`asked`: the page size asked for; `nil`: all the rest).
-    case cardPageRead(userId: String, [CardEntry], asked: Int?)
+    /// A further page of the list, read from row `from` (`asked`: the page size asked for; `nil`: all the rest).
+    case cardPageRead(userId: String, [CardEntry], from: Int, asked: Int?)
     /// Apply and replace requests left pending by an earlier session: applications are followed,
     /// replaces are offered for resumption (never re-sent without a yes).
     case pendingRequestsLoaded(userId: String, [JournalEntry])

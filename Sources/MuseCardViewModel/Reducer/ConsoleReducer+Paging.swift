@@ -10,10 +10,16 @@ extension ConsoleReducer {
     }
 
     /// A further page: added to the list; a key that waited for the whole list is done now.
-    func cardPageRead(userId: String, cards: [CardEntry], asked: Int?, state: inout ConsoleState) -> [Effect] {
+    func cardPageRead(userId: String, cards: [CardEntry], from: Int, asked: Int?, state: inout ConsoleState) -> [Effect] {
         guard state.data.cardholder?.userId == userId, var paging = state.data.paging else { return [] }
-        paging.read += cards.count
         paging.isReading = false
+        guard from == paging.read else {
+            // Rows read before a card was forgotten, or read twice (asked again after a store failure):
+            // counting them would skip rows. The list is read on from where it stands.
+            state.data.paging = paging
+            return paging.waitingKey == nil ? [] : readRest(state: &state)
+        }
+        paging.read += cards.count
         // A short page is the end of the list (cards added meanwhile included).
         let complete = asked.map { cards.count < $0 } ?? true
         let waiting = paging.waitingKey

@@ -46,12 +46,10 @@ public struct ConsoleReducer: Sendable {
                 state.ui.modal = .picker(picker)
             }
             return []
-        case .cachedCardsLoaded(let userId, let cards):
-            return cachedCardsLoaded(userId: userId, cards: cards, state: &state)
         case .cardListOpened(let userId, let cards, let total):
             return cardListOpened(userId: userId, cards: cards, total: total, state: &state)
-        case .cardPageRead(let userId, let cards, let asked):
-            return cardPageRead(userId: userId, cards: cards, asked: asked, state: &state)
+        case .cardPageRead(let userId, let cards, let from, let asked):
+            return cardPageRead(userId: userId, cards: cards, from: from, asked: asked, state: &state)
         case .pendingRequestsLoaded(let userId, let entries):
             guard state.data.cardholder?.userId == userId else { return [] }
             return followPending(entries, userId: userId, state: &state)
@@ -150,6 +148,7 @@ public struct ConsoleReducer: Sendable {
         return [.loadCardholder(userId: userId, label: label)] + announce
     }
 
+    /// Adds cached cards read from the index (each once), then asks for what `RefreshPolicy` says.
     func cachedCardsLoaded(userId: String, cards: [CardEntry], state: inout ConsoleState) -> [Effect] {
         guard state.data.cardholder?.userId == userId else { return [] }
         var known = Set(state.data.cards.map(\.cardId))

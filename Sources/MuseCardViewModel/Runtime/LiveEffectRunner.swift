@@ -29,7 +29,7 @@ public struct LiveEffectRunner: EffectRunning {
         case .readCards(let userId, let from, let limit):
             await store(send) {
                 let cards = try await env.operations.knownCards(userId: userId, from: from, limit: limit)
-                send(.cardPageRead(userId: userId, cards.map(Self.entry), asked: limit))
+                send(.cardPageRead(userId: userId, cards.map(Self.entry), from: from, asked: limit))
             }
             if limit == nil { ProcessMemory.releaseFreed() }
         case .fetchCards(let userId, let cardIds, let limit):
