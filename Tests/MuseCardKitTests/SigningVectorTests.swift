@@ -51,6 +51,32 @@ struct SigningVectorTests {
         #expect(!verifier.isValid(signature: vector.sign, body: tampered))
     }
 
+    /// OpenSSL's libcrypto signs: it is twice as fast as swift-crypto here, and signing is the
+    /// floor of every call (a batch's cards a second follow it).
+    @Test func libCryptoSigns() throws {
+        #expect(try Self.signer().library == "OpenSSL libcrypto")
+    }
+
+    /// A batch signs from many tasks at once: every signature is the one the vectors expect.
+    @Test func signaturesMadeAtOnceAreAllRight() async throws {
+        let signer = try Self.signer()
+        let vectors = Self.vectors
+        let wrong = await withTaskGroup(of: Int.self) { group in
+            for worker in 0..<8 {
+                group.addTask {
+                    var wrong = 0
+                    for round in 0..<25 {
+                        let vector = vectors[(worker + round) % vectors.count]
+                        if (try? signer.sign(vector.body)) != vector.sign { wrong += 1 }
+                    }
+                    return wrong
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(wrong == 0)
+    }
+
     @Test func bareBase64DERKeySignsTheSame() throws {
         let der = RequestSigner(key: try RSAKeyLoader.signingKey(text: try Fixtures.text("keys/partner_private.b64"), source: "b64"))
         let vector = try #require(Self.vectors.first)

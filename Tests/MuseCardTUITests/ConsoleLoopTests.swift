@@ -106,6 +106,15 @@ struct ConsoleLoopTests {
         #expect(loop.framesDrawn == 4)
     }
 
+    /// A terminal gone without a SIGHUP ends the loop as a SIGHUP would (changes in flight are
+    /// then recorded, and the process exits 129), not an unseen console running on.
+    @Test func aTerminalThatHungUpEndsTheLoopAsSIGHUP() {
+        let source = FakeSource()
+        let terminal = FakeTerminal(size: Size(columns: 80, rows: 24), script: [.key("j"), nil, .hangup, .key("k")])
+        #expect(ConsoleLoop(source: source, terminal: terminal, clock: { SampleScreens.now }).run() == .signal(SIGHUP))
+        #expect(source.keys == ["j"])
+    }
+
     @Test func pastesReachTheSourceAsPastesNotKeys() {
         let source = FakeSource()
         let terminal = FakeTerminal(size: Size(columns: 80, rows: 24), script: [.paste("4915\u{1B}[0mly"), .key("q")])

@@ -145,6 +145,34 @@ struct ConsoleSessionEndToEndTests {
         #expect(!screen.contains("DAILY LIMIT"))
     }
 
+    /// A terminal that vanishes without a SIGHUP still ends the console, as a hang-up would. Here
+    /// the console runs in a session of its own, so closing its terminal signals nothing: before,
+    /// it ran on unseen (one outlived a CI run after its tmux server was killed).
+    @Test func aConsoleWhoseTerminalVanishesEnds() throws {
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-\(UUID().uuidString).pid").path
+        defer { try? FileManager.default.removeItem(atPath: pidFile) }
+        let program = "echo $$ > \(TmuxSession.quote(pidFile)); exec \(TmuxSession.quote(Self.binary)) tui --user \(Self.zhang) --ticket SUP-1"
+        let session = try TmuxSession(["/usr/bin/setsid", "/bin/sh", "-c", program], environment: ["MUSECARD_THEMES_DIR": Self.themes])
+        defer { session.kill() }
+        try session.waitFor("6407")
+        let text = try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let pid = try #require(pid_t(text))
+        #expect(Self.isRunning(pid))
+        session.kill()  // the tmux server, and with it the console's terminal, is gone
+        let deadline = Date().addingTimeInterval(15)
+        while Self.isRunning(pid) && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        let ended = !Self.isRunning(pid)
+        if !ended { Foundation.kill(pid, SIGKILL) }
+        #expect(ended, "the console kept running without its terminal")
+    }
+
+    /// False once the process has ended (gone, or a zombie waiting for init).
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return !stat[stat.index(after: close)...].hasPrefix(" Z")
+    }
+
     @Test func aCrashStillGivesTheTerminalBack() throws {
         let session = try console(user: Self.zhang)
         defer { session.kill() }

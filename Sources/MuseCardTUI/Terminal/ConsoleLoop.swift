@@ -8,7 +8,8 @@ public final class ConsoleLoop {
     public enum Outcome: Sendable, Equatable {
         /// The user quit (`exitRequested`).
         case quit
-        /// A signal (SIGINT, SIGTERM, SIGHUP) asked the process to stop.
+        /// A signal (SIGINT, SIGTERM, SIGHUP) asked the process to stop; a terminal that went
+        /// away without one counts as SIGHUP.
         case signal(Int32)
     }
 
@@ -123,6 +124,9 @@ public final class ConsoleLoop {
                 source.send(paste: text)
             case .resize:
                 dirty = true
+            case .hangup:
+                // Ends as a SIGHUP would: changes in flight are recorded before the process exits.
+                return .signal(SIGHUP)
             case .mouse(let event):
                 // Hit-tested against the frame on screen, which is what the agent aimed at.
                 guard let drawn else { break }

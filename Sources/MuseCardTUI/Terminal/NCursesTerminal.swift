@@ -57,7 +57,7 @@ public final class NCursesTerminal: TerminalDevice {
         for _ in 0..<NCursesTerminal.maxReadsPerEvent {
             var value: UInt32 = 0
             let result = cn_get_wch(window, &value)
-            if result == cn_err() { return take(decoder.idle()) }
+            if result == cn_err() { return Self.terminalHungUp() ? .hangup : take(decoder.idle()) }
             if result == cn_key_code_yes() && Int32(value) == cn_key_resize() { return .resize }
             if result == cn_key_code_yes() && Int32(value) == cn_key_mouse() { return mouseEvent() }
             let input: KeyDecoder.Input = result == cn_key_code_yes() ? .keyCode(Int32(value)) : .character(value)
@@ -65,6 +65,15 @@ public final class NCursesTerminal: TerminalDevice {
             if !events.isEmpty { return take(events) }
         }
         return nil
+    }
+
+    /// True when the terminal on standard input is gone. A terminal emulator closing sends
+    /// SIGHUP only to its session's processes; one whose pty vanishes otherwise (not this
+    /// process's controlling terminal, a signal lost) would leave the console running, unseen.
+    private static func terminalHungUp() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) == 1 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     private func mouseEvent() -> TerminalEvent? {

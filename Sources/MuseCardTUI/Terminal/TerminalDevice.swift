@@ -8,6 +8,8 @@ public enum TerminalEvent: Sendable, Equatable {
     case paste(String)
     /// A mouse press or wheel step at a cell.
     case mouse(MouseEvent)
+    /// The terminal went away (its other side closed) and no SIGHUP said so.
+    case hangup
 }
 
 /// What the mouse did, and where (0-based screen cell).

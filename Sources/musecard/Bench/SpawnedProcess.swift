@@ -7,9 +7,9 @@ final class SpawnedProcess {
     /// The read end of the child's standard output, when it was captured.
     let output: FileHandle?
 
-    /// Starts `executable` with `arguments` and exactly `environment`; standard error is inherited,
-    /// standard output captured when `captureOutput`, else discarded.
-    init(_ executable: String, _ arguments: [String], environment: [String: String], captureOutput: Bool = false) throws {
+    /// Starts `executable` with `arguments` and exactly `environment`; standard output captured
+    /// when `captureOutput`, else discarded; standard error inherited unless `quiet`.
+    init(_ executable: String, _ arguments: [String], environment: [String: String], captureOutput: Bool = false, quiet: Bool = false) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -22,11 +22,12 @@ final class SpawnedProcess {
             posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
         }
         posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        if quiet { posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0) }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var child: pid_t = 0
-        let result = posix_spawn(&child, executable, &actions, nil, argv, envp)
+        let result = CleanSpawn.withAttributes { posix_spawn(&child, executable, &actions, &$0, argv, envp) }
         guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL) }
         pid = child
         if captureOutput {

@@ -25,16 +25,12 @@ final class TerminalProbe {
         defer { posix_spawn_file_actions_destroy(&actions) }
         for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_adddup2(&actions, slave, fd) }
         posix_spawn_file_actions_addclose(&actions, master)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // A session of its own, as a terminal emulator would start it.
-        posix_spawnattr_setflags(&attributes, Self.spawnSetsid)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
+        // A session of its own, as a terminal emulator would start it.
+        let status = CleanSpawn.withAttributes(flags: Int32(Self.spawnSetsid)) { posix_spawn(&child, executable, &actions, &$0, argv, envp) }
         guard status == 0 else { close(master); throw ProbeError("cannot start \(executable): \(status)") }
         pid = child
         self.master = master

@@ -89,7 +89,7 @@ struct TeamBench {
 
     /// `user_id,card_id,label` for `cards` cards, `perHolder` to a cardholder.
     static func writeIndex(to file: URL, cards: Int, perHolder: Int) throws {
-        FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
         let handle = try FileHandle(forWritingTo: file)
         defer { try? handle.close() }
         var chunk = "user_id,card_id,label\n"
