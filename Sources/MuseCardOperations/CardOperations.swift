@@ -36,23 +36,30 @@ public final class CardOperations: Sendable {
     /// Performs one operation for `userId` under `ticket`. Apply and replace re-use a pending
     /// request of the same card or product (or `requestId` when given) until a definite answer.
     /// In a team, a change to a card runs holding that card's lock: another agent's waits.
-    public func perform(_ operation: CardOperation, userId: String, ticket: String?, requestId given: String? = nil) async -> OperationReport {
+    /// `runId` ties the operations of one confirmed change of several cards together in the audit
+    /// trail (the context's run id when not given).
+    public func perform(_ operation: CardOperation, userId: String, ticket: String?, requestId given: String? = nil,
+                        runId: String? = nil) async -> OperationReport {
         guard let team, let cardId = operation.cardId else {
-            return await performHere(operation, userId: userId, ticket: ticket, requestId: given)
+            return await performHere(operation, userId: userId, ticket: ticket, requestId: given, runId: runId)
         }
         do {
             return try await team.channel.withCardLock(userId: userId, cardId: cardId) {
-                await self.performHere(operation, userId: userId, ticket: ticket, requestId: given)
+                await self.performHere(operation, userId: userId, ticket: ticket, requestId: given, runId: runId)
             }
         } catch {
-            return await refuse(operation, userId: userId, ticket: ticket, because: Self.storeAway(error))
+            return await refuse(operation, userId: userId, ticket: ticket, because: Self.storeAway(error), runId: runId)
         }
     }
 
-    private func performHere(_ operation: CardOperation, userId: String, ticket: String?, requestId given: String?) async -> OperationReport {
+    /// A new id for a change of several cards confirmed at once (the console's marked cards, `L`).
+    public static func newRunId() -> String { "run-" + Nonce.make().prefix(12).lowercased() }
+
+    private func performHere(_ operation: CardOperation, userId: String, ticket: String?, requestId given: String?,
+                             runId: String?) async -> OperationReport {
         let operationId = "op-" + Nonce.make().prefix(16)
         var report = OperationReport(operationId: operationId, operation: operation, userId: userId, outcome: .notSent, at: clock())
-        let stamp = AuditStamp(operations: self, report: report, ticket: ticket)
+        let stamp = AuditStamp(operations: self, report: report, ticket: ticket, runId: runId ?? context.runId)
         let journalled = operation.name.isJournalled
         var entry: JournalEntry?
         if journalled {
@@ -111,11 +118,13 @@ public final class CardOperations: Sendable {
     }
 
     /// Records an operation that cannot be sent (e.g. the client could not be configured) as `not-sent`.
-    public func refuse(_ operation: CardOperation, userId: String, ticket: String?, because error: MusePayError) async -> OperationReport {
+    public func refuse(_ operation: CardOperation, userId: String, ticket: String?, because error: MusePayError,
+                       runId: String? = nil) async -> OperationReport {
         let report = OperationReport(operationId: "op-" + Nonce.make().prefix(16), operation: operation, userId: userId,
                                      outcome: .notSent, at: clock())
         let parameters = PreparedCall.make(operation, userId: userId, requestId: nil).auditParameters
-        return await notSent(error, report: report, stamp: AuditStamp(operations: self, report: report, ticket: ticket), parameters: parameters)
+        let stamp = AuditStamp(operations: self, report: report, ticket: ticket, runId: runId ?? context.runId)
+        return await notSent(error, report: report, stamp: stamp, parameters: parameters)
     }
 
     /// A report of an operation that was never sent, with its `not-sent` result line (no intent).
@@ -155,6 +164,7 @@ struct AuditStamp: Sendable {
     let operations: CardOperations
     let report: OperationReport
     let ticket: String?
+    let runId: String?
 
     func entry(phase: AuditPhase, parameters: [String: String], requestId: String?, outcome: AuditOutcome? = nil,
                values: [String: String] = [:], at: Date? = nil) -> AuditEntry {
@@ -162,6 +172,6 @@ struct AuditStamp: Sendable {
         return AuditEntry(time: at ?? operations.clock(), operatorName: operations.operatorName, sessionId: context.sessionId,
                           ticket: ticket, profile: context.profile, userId: report.userId, cardId: report.operation.cardId,
                           action: report.operation.name.rawValue, parameters: parameters, phase: phase, outcome: outcome,
-                          values: values, requestId: requestId, operationId: report.operationId, runId: context.runId)
+                          values: values, requestId: requestId, operationId: report.operationId, runId: runId)
     }
 }

@@ -4,7 +4,7 @@ import MuseCardTestSupport
 import Testing
 
 /// The real console in tmux against a real sandbox: three cards marked with `space`, locked with
-/// one reason and one confirmation, one lock each in the audit trail.
+/// one reason and one confirmation, one lock each in the audit trail, all under one run id.
 @Suite(.serialized)
 struct MarkingEndToEndTests {
     typealias Rig = InFlightQuitEndToEndTests.Rig
@@ -42,6 +42,9 @@ struct MarkingEndToEndTests {
         #expect(seen.results.allSatisfy { $0["outcome"] == "applied" })
         #expect(seen.intents.allSatisfy { $0["parameters"]?["lock_reason"] == "STOLEN" && $0["ticket"] == "SUP-7" })
         #expect(Set(seen.intents.compactMap { $0["operation_id"]?.scalarText }) == Set(seen.results.compactMap { $0["operation_id"]?.scalarText }))
+        let runIds = (seen.intents + seen.results).map { $0["run_id"]?.scalarText }
+        #expect(runIds.count == 6 && Set(runIds).count == 1 && runIds.first??.hasPrefix("run-") == true,
+                "one confirmation, one run id on all six lines: \(runIds)")
     }
 
     static func scenario() throws -> Seen {

@@ -104,6 +104,42 @@ struct LiveSessionTests {
         await rig.stop()
     }
 
+    /// A confirmed change of several cards (`L`, or the marked cards) carries a run id in the
+    /// audit trail, so it says which changes one decision made; each confirmation has its own, and
+    /// a card changed on its own carries none. (Three marked cards sharing one: `MarkingEndToEndTests`.)
+    @Test func cardsChangedTogetherShareARunId() async throws {
+        let rig = try await Self.rig()
+        defer { Task { await rig.stop() } }
+        rig.runtime.send(.openCardholder(userId: "60004408", label: "Käthe Müller", ticket: "T-42"))
+        try await rig.eventually("all cards loaded") { $0.data.cards.count == 4 && $0.data.cards.allSatisfy { $0.record != nil && !$0.isLoading } }
+        let (one, two) = ("VC1000000001", "VC1000000002")  // ACTIVE, and LOCK for a reason not known, in the demo data
+        rig.keys("L", "enter", "y")
+        try await rig.eventually("every active card locked") { $0.data.card(one)?.status == .locked && $0.data.card(one)?.isLoading == false }
+        for cardId in [one, two] {
+            rig.select(cardId)
+            rig.keys("space")
+        }
+        rig.keys("u", "y")  // the second is left out: locked outside the console, its reason is not known
+        try await rig.eventually("the first marked card unlocked") { state in
+            state.data.card(one)?.status == .active && state.data.card(one)?.isLoading == false
+        }
+        rig.keys("esc")
+        rig.select(one)
+        rig.keys("l", "enter", "y")
+        try await rig.eventually("the card locked on its own") { $0.data.card(one)?.status == .locked && $0.data.card(one)?.isLoading == false }
+        try await Task.sleep(for: .milliseconds(200))  // its result line follows the state
+        let audit = try AuditLog.read(path: rig.auditPath, filter: AuditFilter(userId: "60004408"))
+        let locks = audit.filter { $0.action == "lock" }, unlocks = audit.filter { $0.action == "unlock" }
+        #expect(locks.count == 4 && unlocks.count == 2, "an intent and a result for each change")
+        let lockedByL = locks.prefix(2).map(\.runId), unlocked = unlocks.map(\.runId), lockedAlone = locks.suffix(2).map(\.runId)
+        #expect(Set(lockedByL).count == 1 && lockedByL.first??.hasPrefix("run-") == true)
+        #expect(Set(unlocked).count == 1 && unlocked.first??.hasPrefix("run-") == true)
+        #expect(lockedByL.first != unlocked.first, "each confirmation is a run of its own")
+        #expect(Set(unlocks.compactMap(\.cardId)) == [one])
+        #expect(lockedAlone.allSatisfy { $0 == nil })
+        await rig.stop()
+    }
+
     /// A long list through the live runner and a real SQLite cache: the first page and the list's
     /// size at once, the next page as the selection nears its end, the rest when `G` needs it.
     @Test func aLongListIsReadAPageAtATime() async throws {

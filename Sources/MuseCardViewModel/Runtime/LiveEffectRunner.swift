@@ -97,24 +97,26 @@ public struct LiveEffectRunner: EffectRunning {
     }
 
     @discardableResult
-    private func report(_ operation: CardOperation, userId: String, ticket: String?, requestId: String? = nil,
+    private func report(_ operation: CardOperation, userId: String, ticket: String?, requestId: String? = nil, runId: String? = nil,
                         send: @escaping @Sendable (ConsoleAction) -> Void) async -> OperationReport {
         inFlight.begin()
         defer { inFlight.end() }
-        let report = await env.operations.perform(operation, userId: userId, ticket: ticket, requestId: requestId)
+        let report = await env.operations.perform(operation, userId: userId, ticket: ticket, requestId: requestId, runId: runId)
         for warning in report.warnings { send(.storeFailed(warning)) }
         send(.operationFinished(report))
         return report
     }
 
-    /// One operation per card, a few at a time, each through the operations layer like a single card.
+    /// One operation per card, a few at a time, each through the operations layer like a single
+    /// card, all under one run id in the audit trail (one confirmation, one run).
     private func run(_ bulk: BulkCommand, userId: String, ticket: String?, send: @escaping @Sendable (ConsoleAction) -> Void) async {
+        let runId = CardOperations.newRunId()
         let outcomes = await withTaskGroup(of: Bool.self) { group -> [Bool] in
             var results: [Bool] = []
             for (index, cardId) in bulk.cardIds.enumerated() {
                 if index >= 4, let finished = await group.next() { results.append(finished) }
                 group.addTask {
-                    await report(bulk.operation(for: cardId), userId: userId, ticket: ticket, send: send).outcome == .applied
+                    await report(bulk.operation(for: cardId), userId: userId, ticket: ticket, runId: runId, send: send).outcome == .applied
                 }
             }
             for await finished in group { results.append(finished) }
