@@ -26,11 +26,11 @@ struct OperationsRig {
 
     /// A cached card `C1` of `U1` with a full record.
     func cacheCard(_ card: String = "C1", status: CardStatus = .active) async throws {
-        try await cache.saveRecord(CardRecord(userId: "U1", cardId: card, status: status), fetchedAt: Self.t0)
+        await cache.saveRecord(CardRecord(userId: "U1", cardId: card, status: status), fetchedAt: Self.t0)
     }
 
     func cached(_ card: String) async throws -> CachedCard? {
-        try await cache.cards(of: "U1").first { $0.cardId == card }
+        await cache.cards(of: "U1").first { $0.cardId == card }
     }
 
     var entries: [AuditEntry] { get async { await audit.entries } }

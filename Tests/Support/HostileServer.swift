@@ -87,7 +87,8 @@ final class HostileHandler: ChannelInboundHandler {
 
     func channelActive(context: ChannelHandlerContext) {
         if case .greetAndClose(let text) = behaviour {
-            context.writeAndFlush(Self.wrapOutboundOut(ByteBuffer(string: text))).whenComplete { _ in context.close(promise: nil) }
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            context.writeAndFlush(Self.wrapOutboundOut(ByteBuffer(string: text))).whenComplete { _ in bound.value.close(promise: nil) }
         }
         context.fireChannelActive()
     }
