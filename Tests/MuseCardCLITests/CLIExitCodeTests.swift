@@ -13,7 +13,7 @@ struct CLIExitCodeTests {
             "MUSECARD_PARTNER_ID": "200001",
             "MUSECARD_PRIVATE_KEY": try key ?? Fixtures.privateCopy("keys/partner_private.pem"),
             "MUSECARD_PLATFORM_PUBLIC_KEY": Fixtures.path("keys/platform_public.pem"),
-            "HOME": FileManager.default.temporaryDirectory.appendingPathComponent("home-\(UUID().uuidString)").path,
+            "HOME": Fixtures.scratchPath("home").path,
         ]
         if let base { env["MUSECARD_BASE_URL"] = base.absoluteString }
         return env

@@ -9,7 +9,7 @@ struct CLIStoreHarness {
     var environment: [String: String]
 
     init() throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-home-\(UUID().uuidString)")
+        home = Fixtures.scratchPath("musecard-home")
         environment = [
             "HOME": home.path,
             "MUSECARD_PARTNER_ID": "200001",

@@ -7,7 +7,7 @@ import Testing
 struct ImportCardsCommandTests {
     /// Writes `text` to a fresh file named `name` and gives its path.
     static func file(_ name: String, _ text: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-import-\(UUID().uuidString)")
+        let folder = Fixtures.scratchPath("musecard-import")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)

@@ -7,7 +7,7 @@ import Testing
 struct PINCipherTests {
     func decryptWithOpenSSL(_ base64: String) async throws -> String {
         let data = try #require(Data(base64Encoded: base64))
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pin-\(UUID().uuidString).bin")
+        let file = Fixtures.scratchPath("pin").appendingPathExtension("bin")
         try data.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try await ProcessRunner.run("/usr/bin/openssl", ["pkeyutl", "-decrypt", "-inkey", Fixtures.path("keys/platform_private.pem"), "-in", file.path])

@@ -1,6 +1,7 @@
 import Foundation
 import MuseCardKit
 @testable import MuseCardOperations
+import MuseCardTestSupport
 import Synchronization
 import Testing
 
@@ -36,7 +37,7 @@ struct BatchPacingTests {
     }
 
     @Test func theScannerReadsCSVAndJSONLinesAndNamesBadLines() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("batch-input-\(UUID().uuidString)")
+        let folder = Fixtures.scratchPath("batch-input")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let csv = folder.appendingPathComponent("a.csv")
         try "card_id,user_id,note\r\n\"C,1\",U1,\"say \"\"hi\"\"\"\r\n# comment\r\n\r\nC2,U2,\n".write(to: csv, atomically: true, encoding: .utf8)
@@ -57,7 +58,7 @@ struct BatchPacingTests {
     }
 
     @Test func theScannerNamesEveryLineOfARepeatedCardId() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("batch-dup-\(UUID().uuidString)")
+        let folder = Fixtures.scratchPath("batch-dup")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let csv = folder.appendingPathComponent("a.csv")

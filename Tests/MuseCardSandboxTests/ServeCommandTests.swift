@@ -37,7 +37,7 @@ import Testing
 
     /// Starts `serve`, reads its setup lines, runs `card get` against it, then sends SIGTERM.
     static func serveScenario() throws -> Outcome {
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-serve-\(UUID().uuidString)")
+        let state = Fixtures.scratchPath("musecard-serve")
         var outcome = Outcome(keyFolder: state.appendingPathComponent("musecard/sandbox").path)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)

@@ -1,9 +1,10 @@
 import Foundation
+import MuseCardTestSupport
 
-/// A fresh temporary folder per test, removed by nobody (tests stay inspectable after a failure).
+/// A fresh folder per test under the run's scratch folder (kept for the last two runs, for inspection).
 enum StoreTestFolder {
     static func make(_ name: String = "store") -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-\(name)-\(UUID().uuidString)")
+        let url = Fixtures.scratchPath("musecard-\(name)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

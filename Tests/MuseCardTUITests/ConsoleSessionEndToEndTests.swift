@@ -149,7 +149,7 @@ struct ConsoleSessionEndToEndTests {
     /// the console runs in a session of its own, so closing its terminal signals nothing: before,
     /// it ran on unseen (one outlived a CI run after its tmux server was killed).
     @Test func aConsoleWhoseTerminalVanishesEnds() throws {
-        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-\(UUID().uuidString).pid").path
+        let pidFile = Fixtures.scratchPath("musecard").appendingPathExtension("pid").path
         defer { try? FileManager.default.removeItem(atPath: pidFile) }
         let program = "echo $$ > \(TmuxSession.quote(pidFile)); exec \(TmuxSession.quote(Self.binary)) tui --user \(Self.zhang) --ticket SUP-1"
         let session = try TmuxSession(["/usr/bin/setsid", "/bin/sh", "-c", program], environment: ["MUSECARD_THEMES_DIR": Self.themes])

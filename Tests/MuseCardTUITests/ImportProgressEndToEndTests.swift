@@ -5,7 +5,7 @@ import Testing
 /// `musecard cards import` on a terminal: a progress bar redrawn in place, gone when the summary comes.
 struct ImportProgressEndToEndTests {
     @Test func aTerminalShowsABarThatMakesWayForTheSummary() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-import-tty-\(UUID().uuidString)")
+        let folder = Fixtures.scratchPath("musecard-import-tty")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let csv = folder.appendingPathComponent("cards.csv")

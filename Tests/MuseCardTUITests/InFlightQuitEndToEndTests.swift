@@ -26,7 +26,7 @@ struct InFlightQuitEndToEndTests {
             sandbox = try SandboxProcess()
             let paths = latency.map { "\"\($0.key)\":{\"latency_ms\":\($0.value)}" }.joined(separator: ",")
             try sandbox.setFaults("{\"paths\":{\(paths)}}")
-            home = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-inflight-\(UUID().uuidString)")
+            home = Fixtures.scratchPath("musecard-inflight")
             var env = sandbox.exports
             env["HOME"] = home.path
             env["XDG_CONFIG_HOME"] = home.appendingPathComponent(".config").path

@@ -25,7 +25,7 @@ struct ReadmeWalkthroughTests {
     /// The second run in the same HOME: the cache remembers the first (Käthe opened last, a card
     /// replaced), the embedded sandbox does not; Enter must still open Käthe and show her four cards.
     @Test func theReadmeWalkthroughHoldsOnASecondRunInTheSameHome() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-home-twice-\(UUID().uuidString.prefix(8))")
+        let home = Fixtures.scratchPath("musecard-home-twice")
         defer { try? FileManager.default.removeItem(at: home) }
         do {
             let first = try TmuxSession([Self.binary], columns: 80, rows: 24, environment: Self.environment, home: home)

@@ -8,7 +8,7 @@ struct SummaryFileEndToEndTests {
     let base = ConsoleSessionEndToEndTests()
 
     @Test func theSummaryIsPrintedAndWrittenAsMarkdownPerCardholder() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-summary-\(UUID().uuidString).md")
+        let file = Fixtures.scratchPath("musecard-summary").appendingPathExtension("md")
         let session = try TmuxSession([ConsoleSessionEndToEndTests.binary, "tui", "--user", ConsoleSessionEndToEndTests.zhang,
                                        "--ticket", "SUP-7", "--summary-file", file.path],
                                       environment: ["MUSECARD_THEMES_DIR": ConsoleSessionEndToEndTests.themes])

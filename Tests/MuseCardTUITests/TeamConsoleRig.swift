@@ -38,7 +38,7 @@ final class TeamConsoleRig: @unchecked Sendable {
         let cluster = try await PostgresCluster.shared()
         let database = try await cluster.makeDatabase()
         let sandbox = try await SandboxProcess.offPool { try SandboxProcess() }
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-team-\(UUID().uuidString.prefix(8))")
+        let root = Fixtures.scratchPath("musecard-team")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         return TeamConsoleRig(cluster: cluster, database: database, sandbox: sandbox, root: root)
     }

@@ -92,7 +92,7 @@ struct ThemeLoaderTests {
     }
 
     @Test func catalogueFindsUserThemesFirstAndHonoursNoColor() throws {
-        let user = FileManager.default.temporaryDirectory.appendingPathComponent("themes-\(UUID().uuidString)")
+        let user = Fixtures.scratchPath("themes")
         try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: user) }
         try "roles:\n  topbar: {fg: magenta}\n".write(to: user.appendingPathComponent("light.yaml"), atomically: true, encoding: .utf8)

@@ -27,9 +27,9 @@ final class TmuxSession {
         guard TmuxSession.tmux != nil else { throw Failure(description: "tmux is not installed: the end-to-end tests need it") }
         let id = UUID().uuidString.prefix(8).lowercased()
         name = "musecard-\(id)"
-        socket = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(id).sock").path
+        socket = Fixtures.scratchRoot.appendingPathComponent("tmux-\(id).sock").path
         ownsHome = home == nil
-        self.home = home ?? FileManager.default.temporaryDirectory.appendingPathComponent("musecard-home-\(id)")
+        self.home = home ?? Fixtures.scratchRoot.appendingPathComponent("musecard-home-\(id)")
         for folder in [".config", ".cache", ".local/state"] {
             try FileManager.default.createDirectory(at: self.home.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
@@ -179,7 +179,7 @@ final class TmuxSession {
     /// it may fork holds no pipe of ours, and nothing depends on Foundation noticing the exit.
     static func spawn(_ arguments: [String]) throws -> (status: Int32, output: String) {
         guard let tmux else { throw Failure(description: "tmux is not installed: the end-to-end tests need it") }
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)").path
+        let outputPath = Fixtures.scratchPath("tmux-out").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

@@ -41,7 +41,7 @@ struct ConsoleOnePathTests {
     @Test func aLostReplaceIsOfferedOnOpeningAndResumedOnlyOnYes() async throws {
         let server = try await SandboxServer.start(SandboxOptions())
         let client = MusePayClient(configuration: try server.demoClientConfiguration())
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-onepath-\(UUID().uuidString)")
+        let folder = Fixtures.scratchPath("musecard-onepath")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let holder = "60004408", card = "VC1000000001"
         let seed = try SQLiteCardCache(path: folder.appendingPathComponent("cache.sqlite").path, scope: Self.scope)

@@ -59,7 +59,7 @@ struct LiveSessionTests {
     static func rig() async throws -> Rig {
         let server = try await SandboxServer.start(SandboxOptions(auditDelay: .milliseconds(300)))
         let client = MusePayClient(configuration: try server.demoClientConfiguration())
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-live-\(UUID().uuidString)")
+        let folder = Fixtures.scratchPath("musecard-live")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let cachePath = folder.appendingPathComponent("cache.sqlite").path
         let auditPath = folder.appendingPathComponent("audit.jsonl").path

@@ -18,7 +18,7 @@ public enum Fixtures {
 
     /// Copies a fixture key to a fresh temporary file with owner-only permissions.
     public static func privateCopy(_ relative: String, mode: Int = 0o600) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-keys-\(UUID().uuidString)")
+        let folder = scratchPath("musecard-keys")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let target = folder.appendingPathComponent(URL(fileURLWithPath: relative).lastPathComponent).path
         try FileManager.default.copyItem(atPath: path(relative), toPath: target)

@@ -16,7 +16,7 @@ public final class SandboxProcess: @unchecked Sendable {
 
     /// Starts `musecard sandbox serve --port 0` plus `arguments` and reads its setup lines.
     public init(arguments: [String] = []) throws {
-        state = FileManager.default.temporaryDirectory.appendingPathComponent("musecard-sandbox-\(UUID().uuidString)")
+        state = Fixtures.scratchPath("musecard-sandbox")
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
         process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
