@@ -19,6 +19,26 @@ struct DeadlineWatchTests {
         #expect(ContinuousClock.now >= deadline)
     }
 
+    /// A call that ignores its cancellation (as postgres-nio's pool can, waiting on a connection
+    /// that will never answer) is abandoned at the deadline: the caller gets `Exceeded` while the
+    /// call is still waiting, instead of waiting with it.
+    @Test(.timeLimit(.minutes(1)))
+    func aCallThatIgnoresCancellationIsAbandonedAtTheDeadline() async throws {
+        let gate = FirstOutcome<Int>()
+        let deadline = ContinuousClock.now + .milliseconds(200)
+        await #expect(throws: AttemptDeadline.Exceeded.self) {
+            try await AttemptDeadline.abandoning(until: deadline) {
+                await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                    Task { _ = try? await gate.value(); done.resume() }
+                }
+                return 1
+            }
+        }
+        #expect(ContinuousClock.now >= deadline)
+        gate.finish(.success(0))  // lets the abandoned call end
+        #expect(try await AttemptDeadline.abandoning(until: .now + .seconds(3600)) { 7 } == 7, "an answer in time is returned")
+    }
+
     @Test func anAttemptThatEndsFirstReturnsItsValueAndIsForgotten() async throws {
         let watch = DeadlineWatch(tick: .milliseconds(10))
         let expired = Mutex(false)

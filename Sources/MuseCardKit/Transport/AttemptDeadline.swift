@@ -28,6 +28,28 @@ public enum AttemptDeadline {
     }
 }
 
+extension AttemptDeadline {
+    /// Runs `operation` until `deadline`, then cancels it and throws `Exceeded` at once, even when
+    /// the operation ignores its cancellation: it is left to end on its own. For libraries that can
+    /// keep a call waiting on a connection that will never answer (postgres-nio's pool), where
+    /// `run` would wait as long as they do.
+    public static func abandoning<Value: Sendable>(until deadline: ContinuousClock.Instant,
+                                                  _ operation: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        let attempt = Task { try await operation() }
+        let first = FirstOutcome<Value>()
+        let id = DeadlineWatch.shared.watch(until: deadline) {
+            attempt.cancel()
+            first.finish(.failure(Exceeded()))
+        }
+        defer { DeadlineWatch.shared.forget(id) }
+        Task { first.finish(await attempt.result) }
+        return try await withTaskCancellationHandler { try await first.value() } onCancel: {
+            attempt.cancel()
+            first.finish(.failure(CancellationError()))
+        }
+    }
+}
+
 /// Whether the watch cancelled the attempt (rather than its caller or the transport ending it).
 private final class ExpiryFlag: Sendable {
     private let value = Atomic(false)

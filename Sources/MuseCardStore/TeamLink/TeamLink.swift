@@ -93,7 +93,8 @@ public final class TeamLink: Sendable {
     /// `answerWithin`: a pool that lost the server waits for a connection (up to a minute) before failing.
     func use<T: Sendable>(_ call: @escaping @Sendable (Drivers) async throws -> T) async throws -> T {
         do {
-            return try await useUnbounded { drivers in try await AttemptDeadline.run(until: .now + Self.answerWithin) { try await call(drivers) } }
+            // Abandoned, not awaited, at the deadline: postgres-nio may ignore the cancellation and wait on.
+            return try await useUnbounded { drivers in try await AttemptDeadline.abandoning(until: .now + Self.answerWithin) { try await call(drivers) } }
         } catch is AttemptDeadline.Exceeded {
             let error = TeamDatabaseError.unreachable(settings.label, "no answer within \(Self.answerWithin)")
             staleness.set("\(Self.unreachable)\(error)")
@@ -114,6 +115,8 @@ public final class TeamLink: Sendable {
 
     /// The longest a call to the team store may take (an import's 5,000-row transaction included).
     static let answerWithin = Duration.seconds(30)
+    /// The longest `close` waits for the connections to end.
+    static let closeWithin = Duration.seconds(10)
 
     /// Why the connection was lost, when `error` says so; `nil` for the server's answers and other errors.
     static func connectionLoss(_ error: any Error) -> String? {
@@ -134,7 +137,8 @@ public final class TeamLink: Sendable {
         }
         probe?.cancel()
         pump?.cancel()
-        if let drivers { await Self.retire(drivers) }
+        // A pool waiting on a connection that will never answer would hold the close: it is left behind.
+        if let drivers { _ = try? await AttemptDeadline.abandoning(until: .now + Self.closeWithin) { await Self.retire(drivers) } }
         hub.finish(channel: "link")
     }
 }
