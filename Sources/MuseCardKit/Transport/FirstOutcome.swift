@@ -1,11 +1,13 @@
 import Synchronization
 
 /// The first of several possible outcomes, handed to one waiter: later ones are ignored.
-final class FirstOutcome<Value: Sendable>: Sendable {
+public final class FirstOutcome<Value: Sendable>: Sendable {
     private let state = Mutex<(outcome: Result<Value, any Error>?, waiter: CheckedContinuation<Value, any Error>?)>((nil, nil))
 
+    public init() {}
+
     /// Settles the outcome, unless one came first.
-    func finish(_ outcome: Result<Value, any Error>) {
+    public func finish(_ outcome: Result<Value, any Error>) {
         let waiter = state.withLock { state -> CheckedContinuation<Value, any Error>? in
             guard state.outcome == nil else { return nil }
             state.outcome = outcome
@@ -16,7 +18,7 @@ final class FirstOutcome<Value: Sendable>: Sendable {
     }
 
     /// Waits for the outcome (returns at once when it is already there).
-    func value() async throws -> Value {
+    public func value() async throws -> Value {
         try await withCheckedThrowingContinuation { (waiter: CheckedContinuation<Value, any Error>) in
             let outcome = state.withLock { state in
                 if state.outcome == nil { state.waiter = waiter }

@@ -1,28 +1,18 @@
 import GRDB
+import MuseCardKit
 import Synchronization
 
 /// A write queued on a `GroupWriter` whose caller did not wait for it: await `committed()` later.
 public final class PendingWrite: Sendable {
-    private let state = Mutex<(outcome: Result<Void, any Error>?, waiter: CheckedContinuation<Void, any Error>?)>((nil, nil))
+    private let outcome = FirstOutcome<Void>()
 
     /// Returns once the write is committed; throws its error, or the transaction's.
     public func committed() async throws {
-        try await withCheckedThrowingContinuation { (waiter: CheckedContinuation<Void, any Error>) in
-            let outcome = state.withLock { state in
-                if state.outcome == nil { state.waiter = waiter }
-                return state.outcome
-            }
-            if let outcome { waiter.resume(with: outcome) }
-        }
+        try await outcome.value()
     }
 
-    func finish(_ outcome: Result<Void, any Error>) {
-        let waiter = state.withLock { state in
-            state.outcome = outcome
-            defer { state.waiter = nil }
-            return state.waiter
-        }
-        waiter?.resume(with: outcome)
+    func finish(_ result: Result<Void, any Error>) {
+        outcome.finish(result)
     }
 }
 
