@@ -42,7 +42,9 @@ final class TmuxSession {
         for (key, value) in environment { env[key] = value }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxSession.quote($0.value))" }
         let program = command.map(TmuxSession.quote).joined(separator: " ")
-        let script = "env -i \(assignments.joined(separator: " ")) \(program); echo \"[exited $?]\"; sleep 3600"
+        // `\r\n` first: a program killed before it restored the terminal leaves the cursor mid-line
+        // and the pty not turning a line feed into a new line, so the mark could wrap at the edge.
+        let script = "env -i \(assignments.joined(separator: " ")) \(program); printf '\\r\\n[exited %d]\\r\\n' $?; sleep 3600"
         try startServer(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", script])
     }
 
