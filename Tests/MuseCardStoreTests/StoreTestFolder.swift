@@ -4,9 +4,7 @@ import MuseCardTestSupport
 /// A fresh folder per test under the run's scratch folder (kept for the last two runs, for inspection).
 enum StoreTestFolder {
     static func make(_ name: String = "store") -> URL {
-        let url = Fixtures.scratchPath("musecard-\(name)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        Fixtures.scratchFolder("musecard-\(name)")
     }
 
     /// The permission bits of a file or folder.

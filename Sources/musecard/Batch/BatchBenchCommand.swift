@@ -45,7 +45,7 @@ struct BatchBenchCommand: ParsableCommand {
         let openSSL = SigningProbe.openSSLSpeed(seconds: max(1, Int(signingSeconds.rounded())))
         if let openSSL { print(String(format: "openssl speed rsa2048: %.0f signs/s on 1 core", openSSL)) }
         // The limit is `openssl speed rsa2048`; the project's own signer stands in without it.
-        let limit = openSSL.map { ("openssl speed", $0) } ?? ("RequestSigner", signing.oneCore)
+        let limit: (source: String, perCore: Double) = openSSL.map { ("openssl speed", $0) } ?? ("RequestSigner", signing.oneCore)
 
         let sandbox = try SpawnedProcess(me, ["sandbox", "serve", "--no-demo-data", "--generate-cards", "\(max(cards, memoryLines))"],
                                          environment: env, captureOutput: true)
@@ -62,11 +62,11 @@ struct BatchBenchCommand: ParsableCommand {
         let lock = try timed(me, ["batch", "lock", "--file", small.path, "--reason", "COMPROMISED", "--yes"] + pace, env)
         let sandboxCores = (sandbox.cpuSecondsSoFar - sandboxBefore) / lock.seconds
         let rate = Double(cards) / lock.seconds
-        let available = limit.1 * max(0, Double(cores) - sandboxCores)
+        let available = limit.perCore * max(0, Double(cores) - sandboxCores)
         print(String(format: "batch lock %d cards: %.1f s, %.0f cards/s (exit %d); client CPU %.1f s, sandbox %.2f cores",
                      cards, lock.seconds, rate, lock.ending.status, lock.ending.cpuSeconds, sandboxCores))
-        print("signing limit left by the sandbox (\(limit.0)): " + String(format: "%.0f/s × (%d − %.2f cores) = %.0f/s → batch reaches %.0f%%",
-                     limit.1, cores, sandboxCores, available, available > 0 ? 100 * rate / available : 0))
+        print("signing limit left by the sandbox (\(limit.source)): " + String(format: "%.0f/s × (%d − %.2f cores) = %.0f/s → batch reaches %.0f%%",
+                     limit.perCore, cores, sandboxCores, available, available > 0 ? 100 * rate / available : 0))
         print(String(format: "client CPU a card: %.3f ms (signing alone: %.3f ms)", 1000 * lock.ending.cpuSeconds / Double(cards), 1000 / signing.oneCore))
         print(String(format: "peak memory, %d lines: %.1f MB", cards, Double(lock.ending.maxResident) / 1_048_576))
         guard memoryLines > 0 else { return }
